@@ -1,0 +1,25 @@
+"""Test-wide settings and fixtures shared by every app's tests."""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Fast hashing and plain static files: tests do not need production's costs.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+settings.WHITENOISE_USE_FINDERS = True
+settings.STATIC_ROOT = None
+# Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the model's content once per test run, as the app's own set-up does."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", "model", verbosity=0)

@@ -1,0 +1,219 @@
+"""The Model of cross-sectoral cooperation: five domains x four stages = twenty cells.
+
+Reference data: it is loaded from fixtures/model.json with natural keys, so loading the
+fixture again updates rows in place instead of adding new ones.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Source(models.Model):
+    """A document the model's content rests on, credited wherever it is used."""
+
+    code = models.SlugField(_("code"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=200)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    description = models.TextField(_("description"))
+    url = models.URLField(_("address"), blank=True)
+
+    objects = SourceManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Dimension(models.Model):
+    """What domains and stages share: a named, ordered axis entry with a definition."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    summary = models.CharField(_("summary"), max_length=200)
+    definition = models.TextField(
+        _("definition"), help_text=_("Paragraphs separated by an empty line.")
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Domain(Dimension):
+    class Meta(Dimension.Meta):
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def get_absolute_url(self):
+        return reverse("domains:domain", args=[self.slug])
+
+
+class Stage(Dimension):
+    class Meta(Dimension.Meta):
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+    def get_absolute_url(self):
+        return reverse("domains:stage", args=[self.slug])
+
+
+class CellQuerySet(models.QuerySet):
+    def for_matrix(self):
+        """Cells with their domain and stage, in reading order (domain by domain)."""
+        return self.select_related("domain", "stage").order_by(
+            "domain__position", "stage__position"
+        )
+
+    def for_page(self):
+        """One cell's page: its guidance items in order, each with its sources."""
+        return self.select_related("domain", "stage").prefetch_related(
+            models.Prefetch(
+                "items",
+                queryset=GuidanceItem.objects.order_by("position").prefetch_related("sources"),
+            )
+        )
+
+    def in_focus(self, focus):
+        cells = self
+        if focus.domains:
+            cells = cells.filter(domain__slug__in=focus.domain_slugs)
+        if focus.stages:
+            cells = cells.filter(stage__slug__in=focus.stage_slugs)
+        return cells
+
+
+class CellManager(models.Manager.from_queryset(CellQuerySet)):
+    def get_by_natural_key(self, domain_slug, stage_slug):
+        return self.get(domain__slug=domain_slug, stage__slug=stage_slug)
+
+
+class Cell(models.Model):
+    """One domain worked through one stage."""
+
+    domain = models.ForeignKey(
+        Domain, on_delete=models.CASCADE, related_name="cells", verbose_name=_("domain")
+    )
+    stage = models.ForeignKey(
+        Stage, on_delete=models.CASCADE, related_name="cells", verbose_name=_("stage")
+    )
+    purpose = models.CharField(_("purpose"), max_length=200)
+    introduction = models.TextField(_("introduction"))
+
+    objects = CellManager()
+
+    class Meta:
+        ordering = ["domain__position", "stage__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "stage"], name="one_cell_per_domain_stage")
+        ]
+        verbose_name = _("cell")
+        verbose_name_plural = _("cells")
+
+    def __str__(self):
+        return f"{self.domain.name} · {self.stage.name}"
+
+    def get_absolute_url(self):
+        return reverse("domains:cell", args=[self.domain.slug, self.stage.slug])
+
+    def natural_key(self):
+        return (self.domain.slug, self.stage.slug)
+
+    natural_key.dependencies = ["domains.domain", "domains.stage"]
+
+    def items_of_kind(self, kind):
+        return [item for item in self.items.all() if item.kind == kind]
+
+    @property
+    def questions(self):
+        return self.items_of_kind(GuidanceItem.Kind.QUESTION)
+
+    @property
+    def practices(self):
+        return self.items_of_kind(GuidanceItem.Kind.PRACTICE)
+
+    @property
+    def warnings(self):
+        return self.items_of_kind(GuidanceItem.Kind.WARNING)
+
+    @property
+    def sources(self):
+        """The sources cited by this cell's items, each once, in the sources' own order."""
+        cited = {source.pk: source for item in self.items.all() for source in item.sources.all()}
+        return sorted(cited.values(), key=lambda source: source.position)
+
+
+class GuidanceItemManager(models.Manager):
+    def get_by_natural_key(self, domain_slug, stage_slug, kind, position):
+        return self.get(
+            cell__domain__slug=domain_slug,
+            cell__stage__slug=stage_slug,
+            kind=kind,
+            position=position,
+        )
+
+
+class GuidanceItem(models.Model):
+    """A guiding question, good practice or warning sign of a cell."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Guiding question")
+        PRACTICE = "practice", _("Good practice")
+        WARNING = "warning", _("Warning sign")
+
+    cell = models.ForeignKey(
+        Cell, on_delete=models.CASCADE, related_name="items", verbose_name=_("cell")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.TextField(_("text"))
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="items", verbose_name=_("sources")
+    )
+
+    objects = GuidanceItemManager()
+
+    class Meta:
+        ordering = ["cell", "kind", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cell", "kind", "position"], name="one_item_per_cell_kind_position"
+            )
+        ]
+        verbose_name = _("guidance item")
+        verbose_name_plural = _("guidance items")
+
+    def __str__(self):
+        return self.text
+
+    def natural_key(self):
+        return (*self.cell.natural_key(), self.kind, self.position)
+
+    natural_key.dependencies = ["domains.cell"]

@@ -1,0 +1,72 @@
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .focus import FocusForm
+from .matrix import arrange
+from .models import Cell, Domain, Source, Stage
+
+
+def home(request):
+    return render(
+        request,
+        "domains/home.html",
+        {"domains": Domain.objects.all(), "stages": Stage.objects.all()},
+    )
+
+
+def matrix(request):
+    domains, stages = list(Domain.objects.all()), list(Stage.objects.all())
+    form = FocusForm(request.GET, domains=domains, stages=stages)
+    focus = form.focus
+    if form.is_bound and form.is_valid() and request.GET.urlencode(safe=",") != focus.query_string:
+        # A plain form sends domains=a&domains=b: keep the short, shareable address instead.
+        query = f"?{focus.query_string}" if focus.query_string else ""
+        return redirect(f"{request.path}{query}#focus")
+    cells = Cell.objects.for_matrix().in_focus(focus)
+    return render(
+        request,
+        "domains/matrix.html",
+        {"form": form, "focus": focus, "matrix": arrange(cells)},
+        status=400 if form.errors else 200,
+    )
+
+
+def domain_detail(request, slug):
+    domain = get_object_or_404(Domain, slug=slug)
+    cells = Cell.objects.for_matrix().filter(domain=domain)
+    return render(request, "domains/domain.html", {"domain": domain, "cells": cells})
+
+
+def stage_detail(request, slug):
+    stage = get_object_or_404(Stage, slug=slug)
+    cells = Cell.objects.for_matrix().filter(stage=stage)
+    return render(request, "domains/stage.html", {"stage": stage, "cells": cells})
+
+
+def neighbours(items, current):
+    """The items before and after ``current`` in ``items`` (None at either end)."""
+    index = items.index(current)
+    return (
+        items[index - 1] if index > 0 else None,
+        items[index + 1] if index + 1 < len(items) else None,
+    )
+
+
+def cell_detail(request, domain, stage):
+    cell = get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
+    previous_stage, next_stage = neighbours(list(Stage.objects.all()), cell.stage)
+    previous_domain, next_domain = neighbours(list(Domain.objects.all()), cell.domain)
+    return render(
+        request,
+        "domains/cell.html",
+        {
+            "cell": cell,
+            "previous_stage": previous_stage,
+            "next_stage": next_stage,
+            "previous_domain": previous_domain,
+            "next_domain": next_domain,
+        },
+    )
+
+
+def sources(request):
+    return render(request, "domains/sources.html", {"sources": Source.objects.all()})
