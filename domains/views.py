@@ -1,4 +1,8 @@
+from dataclasses import dataclass
+
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .focus import FocusForm
 from .matrix import arrange
@@ -51,21 +55,42 @@ def neighbours(items, current):
     )
 
 
-def cell_detail(request, domain, stage):
-    cell = get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
+@dataclass(frozen=True)
+class NeighbourLink:
+    kind: str  # previous-stage, next-stage, previous-domain, next-domain
+    label: str
+    url: str | None  # None at the edge of the model: ``label`` then says so
+
+
+def neighbour_links(cell, cell_url):
+    """Links to the cells around ``cell``; ``cell_url(domain, stage)`` makes each address."""
     previous_stage, next_stage = neighbours(list(Stage.objects.all()), cell.stage)
     previous_domain, next_domain = neighbours(list(Domain.objects.all()), cell.domain)
-    return render(
-        request,
-        "domains/cell.html",
-        {
-            "cell": cell,
-            "previous_stage": previous_stage,
-            "next_stage": next_stage,
-            "previous_domain": previous_domain,
-            "next_domain": next_domain,
-        },
+
+    def link(kind, domain, stage, label, edge):
+        if domain is None or stage is None:
+            return NeighbourLink(kind, edge, None)
+        names = {"domain": domain.name, "stage": stage.name}
+        return NeighbourLink(kind, label % names, cell_url(domain, stage))
+
+    return [
+        link("previous-stage", cell.domain, previous_stage,
+             _("Previous stage: %(domain)s · %(stage)s"), _("This is the first stage.")),
+        link("next-stage", cell.domain, next_stage,
+             _("Next stage: %(domain)s · %(stage)s"), _("This is the last stage.")),
+        link("previous-domain", previous_domain, cell.stage,
+             _("Previous domain: %(domain)s · %(stage)s"), _("This is the first domain.")),
+        link("next-domain", next_domain, cell.stage,
+             _("Next domain: %(domain)s · %(stage)s"), _("This is the last domain.")),
+    ]  # fmt: skip
+
+
+def cell_detail(request, domain, stage):
+    cell = get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
+    links = neighbour_links(
+        cell, lambda domain, stage: reverse("domains:cell", args=[domain.slug, stage.slug])
     )
+    return render(request, "domains/cell.html", {"cell": cell, "neighbour_links": links})
 
 
 def sources(request):

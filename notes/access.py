@@ -29,6 +29,17 @@ ROLE_PERMISSIONS = {
 }
 
 
+# An archived partnership is read-only: it can be read, printed, managed and deleted.
+ARCHIVED_ACTIONS = frozenset({Action.VIEW, Action.EXPORT, Action.MANAGE, Action.DELETE})
+
+
+def permits(membership, action) -> bool:
+    allowed = ROLE_PERMISSIONS[membership.role]
+    if membership.partnership.is_archived:
+        allowed = allowed & ARCHIVED_ACTIONS
+    return action in allowed
+
+
 def membership_for(user, partnership_id) -> Membership:
     """The user's membership of the partnership, with the partnership; 404 for everyone else."""
     if not user.is_authenticated:

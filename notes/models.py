@@ -164,9 +164,9 @@ class Membership(models.Model):
         return f"{self.user} · {self.partnership} ({self.get_role_display()})"
 
     def can(self, action) -> bool:
-        from .access import ROLE_PERMISSIONS  # access.py decides, and it imports this module
+        from .access import permits  # access.py decides, and it imports this module
 
-        return action in ROLE_PERMISSIONS[self.role]
+        return permits(self, action)
 
     @property
     def is_facilitator(self):
@@ -258,3 +258,133 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
+
+
+NOTE_MAX_LENGTH = 100_000
+# Saves by the same author within this time fold into one revision, so autosave keeps the
+# history readable.
+REVISION_FOLD_WINDOW = timedelta(minutes=5)
+
+
+class NoteStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class NoteQuerySet(models.QuerySet):
+    def for_matrix(self, partnership):
+        """The partnership's notes with who edited each last: one row per cell written."""
+        return self.filter(partnership=partnership).select_related("updated_by__profile")
+
+
+class Note(models.Model):
+    """A partnership's note on one cell of the model.
+
+    ``version`` counts saves. A save names the version it was based on and only succeeds
+    while that is still the current one (see notes/editing.py), so no save overwrites a
+    newer text unseen.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="notes", verbose_name=_("partnership")
+    )
+    cell = models.ForeignKey(
+        "domains.Cell", on_delete=models.PROTECT, related_name="+", verbose_name=_("cell")
+    )
+    text = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=NoteStatus.choices, default=NoteStatus.NOT_STARTED
+    )
+    version = models.PositiveIntegerField(_("version"), default=0)
+    updated_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "cell"], name="one_note_per_cell")
+        ]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self):
+        return f"{self.partnership} · {self.cell_id}"
+
+
+class Revision(models.Model):
+    """A saved version of a note, with who saved it and when."""
+
+    note = models.ForeignKey(
+        Note, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("note")
+    )
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("author"),
+    )
+    started_at = models.DateTimeField(_("started"))
+    saved_at = models.DateTimeField(_("saved"))
+    restored_from = models.PositiveIntegerField(_("restored from version"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["note", "version"], name="one_revision_per_version")
+        ]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return f"{self.note} v{self.version}"
+
+
+class DiscussedQuestion(models.Model):
+    """A guiding question the partnership has ticked off as discussed."""
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="discussed_questions",
+        verbose_name=_("partnership"),
+    )
+    question = models.ForeignKey(
+        "domains.GuidanceItem",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("guiding question"),
+    )
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ticked by"),
+    )
+    ticked_at = models.DateTimeField(_("ticked"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "question"], name="one_tick_per_question"
+            )
+        ]
+        verbose_name = _("discussed question")
+        verbose_name_plural = _("discussed questions")
+
+    def __str__(self):
+        return f"{self.partnership} · {self.question_id}"

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import invitations, members, partnerships
+from .views import cells, invitations, members, partnerships
 
 app_name = "notes"
 
 PARTNERSHIP = "partnerships/<str:partnership_id>/"
+CELL = PARTNERSHIP + "<slug:domain>/<slug:stage>/"
 
 urlpatterns = [
     path("partnerships/", partnerships.my_partnerships, name="list"),
@@ -22,4 +23,11 @@ urlpatterns = [
     path(f"{PARTNERSHIP}invitations/<int:invitation_id>/revoke/", members.revoke, name="revoke"),
     path(f"{PARTNERSHIP}invitations/<int:invitation_id>/resend/", members.resend, name="resend"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+    # A cell of the model inside the partnership; after the fixed addresses above.
+    path(CELL, cells.cell_page, name="cell"),
+    path(f"{CELL}note/", cells.save_note, name="save_note"),
+    path(f"{CELL}status/", cells.change_status, name="status"),
+    path(f"{CELL}questions/", cells.mark_questions, name="questions"),
+    path(f"{CELL}history/", cells.history, name="history"),
+    path(f"{CELL}history/<int:version>/restore/", cells.restore, name="restore"),
 ]

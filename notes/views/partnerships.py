@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from ..access import Action, partnership_view
 from ..forms import PartnershipForm
 from ..models import Membership, Role
+from .cells import partnership_matrix
 
 
 @login_required
@@ -56,6 +57,7 @@ def detail(request, membership):
             "members": Membership.objects.for_members_page(partnership),
             "can_manage": membership.can(Action.MANAGE),
             "can_delete": membership.can(Action.DELETE),
+            **partnership_matrix(partnership, request.GET),
         },
     )
 

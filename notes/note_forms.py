@@ -1,0 +1,63 @@
+"""Forms of a partnership's cell page: the note, its status and the discussed questions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import NOTE_MAX_LENGTH, NoteStatus
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("The partnership's note"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true"}),
+        help_text=_(
+            "Markdown works: a blank line starts a paragraph, - starts a list item, "
+            "*emphasis*, **strong**, [link text](https://…)."
+        ),
+    )
+    base_version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def clean_text(self):
+        # Checked here rather than with max_length: a maxlength attribute would make the
+        # browser cut pasted text short without a word.
+        text = self.cleaned_data["text"]
+        if len(text) > NOTE_MAX_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "The note is %(length)s characters long; the limit is %(limit)s. "
+                    "Shorten it or move part of it to another cell. Your text is still here."
+                ),
+                code="max_length",
+                params={"length": f"{len(text):,}", "limit": f"{NOTE_MAX_LENGTH:,}"},
+            )
+        return text.replace("\r\n", "\n")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status of this cell"), choices=NoteStatus.choices)
+
+
+class DiscussedForm(forms.Form):
+    """Ticks on the guiding questions. ``shown`` is what the page showed as ticked, so only
+    this member's changes are applied and others' ticks made meanwhile stay."""
+
+    discussed = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    shown = forms.MultipleChoiceField(required=False, widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(question.pk), question.text) for question in questions]
+        self.fields["discussed"].choices = choices
+        self.fields["shown"].choices = choices
+        self.questions = {str(question.pk): question for question in questions}
+
+    def changes(self):
+        """(ticked, unticked) questions."""
+        now = set(self.cleaned_data["discussed"])
+        before = set(self.cleaned_data["shown"])
+        return (
+            [self.questions[pk] for pk in now - before],
+            [self.questions[pk] for pk in before - now],
+        )

@@ -1,0 +1,324 @@
+"""The shared workbook: notes per partnership and cell, saved without losing a word."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from domains.models import Cell
+from notes.editing import EditConflict, save_text
+from notes.models import NOTE_MAX_LENGTH, DiscussedQuestion, Note, NoteStatus, Revision
+
+from .html import page, text
+
+pytestmark = pytest.mark.django_db
+
+DOMAIN, STAGE = "communication", "planning"
+
+
+@pytest.fixture
+def cell():
+    return Cell.objects.for_page().get(domain__slug=DOMAIN, stage__slug=STAGE)
+
+
+def url(cast, name="cell", *extra):
+    return reverse(f"notes:{name}", args=[cast.partnership.pk, DOMAIN, STAGE, *extra])
+
+
+def save(client, cast, text, base_version, *, autosave=False):
+    headers = {"X-Autosave": "1"} if autosave else {}
+    return client.post(
+        url(cast, "save_note"), {"text": text, "base_version": base_version}, headers=headers
+    )
+
+
+def test_an_editor_writes_a_note_and_everyone_sees_it(client, cast, cell):
+    client.force_login(cast.editor)
+    response = save(client, cast, "We meet **every** Tuesday.", 0)
+    assert response.status_code == 302
+    assert response["Location"] == url(cast) + "#note-saved"
+
+    client.force_login(cast.viewer)
+    html = page(client.get(url(cast)))
+    assert html.select_one(".note-text strong").get_text() == "every"
+    assert "Last edited by Emma" in text(client.get(url(cast)))
+
+
+def test_autosave_answers_with_the_new_version_and_time(client, cast):
+    client.force_login(cast.editor)
+    response = save(client, cast, "First words", 0, autosave=True)
+    assert response.status_code == 200
+    assert response.json()["version"] == 1
+    assert response.json()["saved_at"].count(":") == 1
+    response = save(client, cast, "First words and more", 1, autosave=True)
+    assert response.json()["version"] == 2
+
+
+def test_a_stale_save_gets_the_conflict_page_with_both_texts(client, cast, cell):
+    client.force_login(cast.facilitator)
+    save(client, cast, "Fiona's text", 0)
+    client.force_login(cast.editor)
+    response = save(client, cast, "Emma's text, typed meanwhile", 0)
+    assert response.status_code == 409
+    html = page(response)
+    assert (
+        html.find("textarea", attrs={"name": "text"}).get_text() == "Emma's text, typed meanwhile"
+    )
+    assert html.find("textarea", id="current-text").get_text() == "Fiona's text"
+    assert html.find("input", attrs={"name": "base_version"})["value"] == "1"
+    assert Note.objects.get().text == "Fiona's text"
+
+    # Saving from the conflict page (now based on version 1) succeeds.
+    save(client, cast, "Fiona's text\n\nEmma's text, typed meanwhile", 1)
+    assert Note.objects.get().text == "Fiona's text\n\nEmma's text, typed meanwhile"
+
+
+def test_a_stale_autosave_is_refused_with_409(client, cast):
+    client.force_login(cast.facilitator)
+    save(client, cast, "Fiona's text", 0, autosave=True)
+    client.force_login(cast.editor)
+    response = save(client, cast, "Emma's text", 0, autosave=True)
+    assert response.status_code == 409
+    assert response.json() == {"conflict": True, "version": 1}
+    assert Note.objects.get().text == "Fiona's text"
+
+
+def test_keeping_the_current_version_changes_nothing(client, cast):
+    client.force_login(cast.facilitator)
+    save(client, cast, "Fiona's text", 0)
+    client.force_login(cast.editor)
+    response = client.post(
+        url(cast, "save_note"), {"text": "mine", "base_version": 1, "resolution": "keep-current"}
+    )
+    assert response["Location"] == url(cast) + "#note-saved"
+    assert Note.objects.get().text == "Fiona's text"
+    assert Note.objects.get().version == 1
+
+
+def test_a_note_over_the_size_limit_is_refused_and_kept_in_the_form(client, cast):
+    client.force_login(cast.editor)
+    long_text = "word " * (NOTE_MAX_LENGTH // 5) + "end"
+    response = save(client, cast, long_text, 0)
+    assert response.status_code == 400
+    html = page(response)
+    assert html.find("textarea", attrs={"name": "text"}).get_text() == long_text
+    assert "the limit is 100,000" in html.select_one(".error-summary").get_text()
+    assert html.select_one(".error-summary a")["href"] == "#id_text"
+    assert not Note.objects.exists()
+
+    response = save(client, cast, long_text, 0, autosave=True)
+    assert response.status_code == 400
+    assert "the limit is 100,000" in response.json()["errors"][0]
+
+
+def test_viewers_read_but_get_no_editor_and_cannot_write(client, cast, cell):
+    save_text(cast.partnership, cell, cast.editor, "Agreed plan", 0)
+    client.force_login(cast.viewer)
+    html = page(client.get(url(cast)))
+    assert html.find("textarea") is None
+    assert html.find("form", attrs={"data-discussed-form": True}) is None
+    assert "Agreed plan" in html.select_one(".note-text").get_text()
+    question = cell.questions[0]
+    for name, data in [
+        ("save_note", {"text": "forged", "base_version": 1}),
+        ("status", {"status": NoteStatus.DONE}),
+        ("questions", {"discussed": [question.pk]}),
+    ]:
+        assert client.post(url(cast, name), data).status_code == 403
+    assert client.post(url(cast, "restore", 1), {"base_version": 1}).status_code == 403
+    assert Note.objects.get().text == "Agreed plan"
+    assert not DiscussedQuestion.objects.exists()
+
+
+NOTE_URLS = [
+    ("cell", "get", ()),
+    ("history", "get", ()),
+    ("save_note", "post", ()),
+    ("status", "post", ()),
+    ("questions", "post", ()),
+    ("restore", "post", (1,)),
+]
+
+
+@pytest.mark.parametrize(("name", "method", "extra"), NOTE_URLS)
+@pytest.mark.parametrize("who", ["anonymous", "stranger"])
+def test_non_members_get_404_on_every_note_url(client, cast, cell, name, method, extra, who):
+    save_text(cast.partnership, cell, cast.editor, "Secret plan", 0)
+    if who == "stranger":
+        client.force_login(cast.stranger)
+    response = getattr(client, method)(url(cast, name, *extra), {"base_version": 1, "text": "x"})
+    assert response.status_code == 404
+    assert "Secret plan" not in response.content.decode()
+    assert Note.objects.get().text == "Secret plan"
+
+
+def test_an_archived_partnership_is_read_only(client, cast, cell):
+    cast.partnership.archived_at = cast.partnership.created_at
+    cast.partnership.save()
+    client.force_login(cast.editor)
+    assert page(client.get(url(cast))).find("textarea") is None
+    assert save(client, cast, "too late", 0).status_code == 403
+
+
+def test_history_keeps_each_save_and_quick_saves_by_one_author_fold(cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "one", 0)
+    note = save_text(cast.partnership, cell, cast.editor, "one two", note.version)
+    assert Revision.objects.count() == 1
+    assert Revision.objects.get().text == "one two"
+    assert Revision.objects.get().version == 2
+
+    # Another author starts a new revision.
+    note = save_text(cast.partnership, cell, cast.facilitator, "one two three", note.version)
+    assert Revision.objects.count() == 2
+
+    # The same author again, but after the fold window: a new revision too.
+    Revision.objects.filter(version=note.version).update(
+        saved_at=note.updated_at - timedelta(minutes=6)
+    )
+    save_text(cast.partnership, cell, cast.facilitator, "one two three four", note.version)
+    assert list(Revision.objects.values_list("text", flat=True)) == [
+        "one two three four",
+        "one two three",
+        "one two",
+    ]
+
+
+def test_saving_the_same_text_again_makes_no_new_version(cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "same", 0)
+    assert save_text(cast.partnership, cell, cast.editor, "same", note.version).version == 1
+
+
+def test_history_page_lists_revisions_and_shows_what_changed(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "We meet monthly.\nAna chairs.", 0)
+    save_text(
+        cast.partnership, cell, cast.facilitator, "We meet weekly.\nAna chairs.", note.version
+    )
+    client.force_login(cast.viewer)
+    response = client.get(url(cast, "history"))
+    rows = page(response).select("tbody tr")
+    assert [row.th.get_text(" ", strip=True) for row in rows] == ["2 current", "1"]
+    assert "Fiona Facilitator" in rows[0].get_text()
+
+    html = page(client.get(url(cast, "history"), {"from": 1, "to": 2}))
+    assert [line.get_text() for line in html.select(".diff del")] == ["We meet monthly."]
+    assert [line.get_text() for line in html.select(".diff ins")] == ["We meet weekly."]
+
+    response = client.get(url(cast, "history"), {"from": 1, "to": 99})
+    assert response.status_code == 400
+    assert "Those versions do not exist" in text(response)
+
+
+def test_restoring_an_old_revision_makes_it_the_newest(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "first plan", 0)
+    note = save_text(cast.partnership, cell, cast.facilitator, "second plan", note.version)
+    client.force_login(cast.editor)
+    response = client.post(url(cast, "restore", 1), {"base_version": note.version})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert (note.text, note.version) == ("first plan", 3)
+    newest = Revision.objects.first()
+    assert (newest.version, newest.restored_from, newest.author) == (3, 1, cast.editor)
+    assert Revision.objects.count() == 3
+
+
+def test_restoring_from_a_stale_history_page_restores_nothing(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "first plan", 0)
+    note = save_text(cast.partnership, cell, cast.facilitator, "second plan", note.version)
+    client.force_login(cast.editor)
+    response = client.post(url(cast, "restore", 1), {"base_version": 1}, follow=True)
+    assert "Nothing was restored" in text(response)
+    assert Note.objects.get().text == "second plan"
+
+
+def test_a_deleted_authors_work_stays_as_by_a_former_member(client, cast, cell):
+    save_text(cast.partnership, cell, cast.editor, "Emma's plan", 0)
+    cast.editor.delete()
+    client.force_login(cast.viewer)
+    assert "Last edited by a former member" in text(client.get(url(cast)))
+    assert (
+        "a former member" in page(client.get(url(cast, "history"))).select_one("tbody").get_text()
+    )
+
+
+def test_ticks_and_unticks_from_two_members_do_not_overwrite_each_other(client, cast, cell):
+    first, second, third = cell.questions[:3]
+    DiscussedQuestion.objects.create(partnership=cast.partnership, question=third)
+    # Both pages showed only the third question ticked.
+    client.force_login(cast.editor)
+    client.post(url(cast, "questions"), {"discussed": [first.pk, third.pk], "shown": [third.pk]})
+    client.force_login(cast.facilitator)
+    client.post(url(cast, "questions"), {"discussed": [second.pk], "shown": [third.pk]})
+    ticked = set(DiscussedQuestion.objects.values_list("question", flat=True))
+    assert ticked == {first.pk, second.pk}
+
+
+def test_the_cell_page_shows_which_questions_were_discussed(client, cast, cell):
+    DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
+    client.force_login(cast.editor)
+    html = page(client.get(url(cast)))
+    checked = [box["value"] for box in html.select("input[name=discussed][checked]")]
+    assert checked == [str(cell.questions[1].pk)]
+    assert f"1 of {len(cell.questions)} questions discussed" in html.get_text(" ", strip=True)
+
+
+def test_status_is_set_by_members_and_shown_on_the_matrix(client, cast, cell):
+    client.force_login(cast.editor)
+    response = client.post(url(cast, "status"), {"status": NoteStatus.DONE})
+    assert response.status_code == 302
+    client.post(url(cast, "questions"), {"discussed": [cell.questions[0].pk]})
+    client.force_login(cast.viewer)
+    matrix = page(client.get(cast.partnership.get_absolute_url()))
+    link = matrix.find("a", href=url(cast))
+    progress = link.find_next_sibling("ul").get_text(" ", strip=True)
+    assert "Done" in progress
+    assert f"1 of {len(cell.questions)} questions discussed" in progress
+    assert "Edited by Emma" in progress
+
+
+def test_the_partnership_matrix_narrows_to_the_focus(client, cast):
+    client.force_login(cast.viewer)
+    response = client.get(cast.partnership.get_absolute_url(), {"stages": "assessment"})
+    links = page(response).select("table.model-matrix a.cell-link")
+    assert len(links) == 5
+    assert all(link["href"].endswith("/assessment/") for link in links)
+
+
+def test_bad_status_or_question_values_are_refused_clearly(client, cast, cell):
+    client.force_login(cast.editor)
+    assert client.post(url(cast, "status"), {"status": "finished"}).status_code == 400
+    assert client.post(url(cast, "questions"), {"discussed": ["999999"]}).status_code == 400
+    assert (
+        client.post(url(cast, "save_note"), {"text": "x", "base_version": "?"}).status_code == 400
+    )
+
+
+XSS = [
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+]
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_user_text_is_inert_on_every_page_that_shows_it(client, cast, cell, payload):
+    note = save_text(cast.partnership, cell, cast.editor, payload, 0)
+    client.force_login(cast.editor)
+    pages = [client.get(url(cast)), client.get(url(cast, "history"))]
+    pages.append(save(client, cast, payload + " again", 0))  # the conflict page
+    assert pages[-1].status_code == 409
+    for response in pages:
+        html = page(response)
+        assert [script.get("src", "")[:8] for script in html.find_all("script")] == [
+            "/static/"
+        ] * len(html.find_all("script"))
+        assert html.find_all(["img", "svg"]) == []
+        assert html.select("[onerror], [onload], a[href^=javascript]") == []
+    assert note.text == payload
+
+
+def test_stale_save_in_the_service_raises_a_conflict_with_the_current_note(cast, cell):
+    save_text(cast.partnership, cell, cast.editor, "first", 0)
+    with pytest.raises(EditConflict) as conflict:
+        save_text(cast.partnership, cell, cast.facilitator, "other", 0)
+    assert conflict.value.current.text == "first"
