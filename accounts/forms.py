@@ -11,7 +11,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Sector"),
         choices=Sector.choices,
         widget=forms.RadioSelect,
-        help_text=_("The kind of organisation you take part for."),
+        help_text=_("The kind of organisation you represent."),
     )
 
     class Meta:
