@@ -1,6 +1,6 @@
 """What notes/ holds about one person, for their "download my data" file."""
 
-from .models import Invitation, Membership, Partnership
+from .models import Invitation, Membership, Partnership, Revision
 
 
 def partnership_data(partnership):
@@ -52,5 +52,17 @@ def user_data(user) -> dict:
                 "status": invitation_status(invitation),
             }
             for invitation in invitations.order_by("created_at")
+        ],
+        "note_revisions": [
+            {
+                "partnership": revision.note.partnership_id,
+                "cell": f"{revision.note.cell.domain.slug}/{revision.note.cell.stage.slug}",
+                "version": revision.version,
+                "text": revision.text,
+                "saved_at": revision.saved_at.isoformat(),
+            }
+            for revision in Revision.objects.filter(author=user)
+            .select_related("note__cell__domain", "note__cell__stage")
+            .order_by("saved_at")
         ],
     }

@@ -322,3 +322,95 @@ def test_stale_save_in_the_service_raises_a_conflict_with_the_current_note(cast,
     with pytest.raises(EditConflict) as conflict:
         save_text(cast.partnership, cell, cast.facilitator, "other", 0)
     assert conflict.value.current.text == "first"
+
+
+def fill_partnership(cast, cells):
+    """Notes with several revisions in many cells, more members and ticks."""
+    from .conftest import make_user
+
+    for number in range(6):
+        cast.partnership.memberships.create(
+            user=make_user(f"extra{number}@example.org"), role="editor"
+        )
+    for cell in cells:
+        note = save_text(cast.partnership, cell, cast.editor, f"Note on {cell}", 0)
+        save_text(cast.partnership, cell, cast.facilitator, f"Note on {cell}, again", note.version)
+        for question in cell.questions[:2]:
+            DiscussedQuestion.objects.get_or_create(partnership=cast.partnership, question=question)
+
+
+def test_the_partnership_matrix_runs_a_fixed_number_of_queries(
+    client, cast, django_assert_num_queries
+):
+    client.force_login(cast.viewer)
+    matrix = cast.partnership.get_absolute_url()
+    with django_assert_num_queries(12):
+        client.get(matrix)
+    fill_partnership(cast, Cell.objects.for_page())
+    with django_assert_num_queries(12):
+        response = client.get(matrix)
+    assert text(response).count("2 of ") == 20
+
+
+def test_the_cell_and_history_pages_run_a_fixed_number_of_queries(
+    client, cast, cell, django_assert_num_queries
+):
+    client.force_login(cast.editor)
+    with django_assert_num_queries(11):
+        client.get(url(cast))
+    with django_assert_num_queries(7):
+        client.get(url(cast, "history"))
+    fill_partnership(cast, Cell.objects.for_page())
+    for number in range(5):
+        note = Note.objects.get(cell=cell)
+        save_text(
+            cast.partnership,
+            cell,
+            [cast.editor, cast.viewer][number % 2],
+            str(number),
+            note.version,
+        )
+    with django_assert_num_queries(11):
+        client.get(url(cast))
+    with django_assert_num_queries(7):
+        assert len(page(client.get(url(cast, "history"))).select("tbody tr")) == 7
+
+
+ROLE_STATUS = {
+    # (url name, method): status for viewer, editor, facilitator
+    ("cell", "get"): (200, 200, 200),
+    ("history", "get"): (200, 200, 200),
+    ("save_note", "post"): (403, 302, 302),
+    ("status", "post"): (403, 302, 302),
+    ("questions", "post"): (403, 302, 302),
+    ("restore", "post"): (403, 302, 302),
+}
+
+
+@pytest.mark.parametrize(("endpoint", "statuses"), ROLE_STATUS.items(), ids=str)
+@pytest.mark.parametrize("role", ["viewer", "editor", "facilitator"])
+def test_what_each_role_may_do_with_a_note(client, cast, cell, endpoint, statuses, role):
+    name, method = endpoint
+    note = save_text(cast.partnership, cell, cast.editor, "v1", 0)
+    note = save_text(cast.partnership, cell, cast.facilitator, "v2", note.version)
+    data = {
+        "save_note": {"text": "v3", "base_version": note.version},
+        "status": {"status": NoteStatus.IN_PROGRESS},
+        "questions": {"discussed": [cell.questions[0].pk]},
+        "restore": {"base_version": note.version},
+    }.get(name, {})
+    extra = (1,) if name == "restore" else ()
+    client.force_login(getattr(cast, role))
+    response = getattr(client, method)(url(cast, name, *extra), data)
+    expected = statuses[["viewer", "editor", "facilitator"].index(role)]
+    assert response.status_code == expected
+
+
+def test_download_my_data_includes_the_notes_i_wrote(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "Emma's words", 0)
+    save_text(cast.partnership, cell, cast.facilitator, "Fiona's words", note.version)
+    client.force_login(cast.editor)
+    data = client.get(reverse("accounts:data")).json()
+    assert [(r["cell"], r["text"]) for r in data["note_revisions"]] == [
+        ("communication/planning", "Emma's words")
+    ]

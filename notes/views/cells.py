@@ -49,8 +49,9 @@ def partnership_matrix(partnership, query):
     return {"form": form, "focus": form.focus, "matrix": arrange(cells)}
 
 
-def find_cell(domain, stage):
-    return get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
+def find_cell(domain, stage, cells=None):
+    cells = Cell.objects.for_page() if cells is None else cells
+    return get_object_or_404(cells, domain__slug=domain, stage__slug=stage)
 
 
 def render_cell(request, membership, cell, *, note_form=None, status=200):
@@ -181,7 +182,7 @@ def mark_questions(request, membership, domain, stage):
 @partnership_view(Action.VIEW)
 def history(request, membership, domain, stage):
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.select_related("domain", "stage"))
     note = note_for(partnership, cell)
     revisions = list(
         Revision.objects.filter(note__partnership=partnership, note__cell=cell).select_related(
