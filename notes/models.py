@@ -86,6 +86,11 @@ class Partnership(models.Model):
     def sector_labels(self):
         return [Sector(value).label for value in self.sectors]
 
+    def lock(self):
+        """Hold this partnership's row until the transaction ends, so that concurrent member
+        changes run one after the other and cannot leave it without a facilitator."""
+        Partnership.objects.select_for_update().only("pk").get(pk=self.pk)
+
     def touch(self):
         """Record activity now (members joining or leaving; the notes add their saves)."""
         self.last_activity_at = timezone.now()
