@@ -137,8 +137,6 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    Role = Role
-
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.CASCADE,
@@ -255,10 +253,6 @@ class Invitation(models.Model):
         self.created_at = timezone.now()
         self.expires_at = self.created_at + timedelta(days=INVITATION_DAYS)
         return token
-
-    @property
-    def is_pending(self):
-        return self.accepted_at is None and self.declined_at is None and self.revoked_at is None
 
     @property
     def is_expired(self):
