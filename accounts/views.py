@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from notes.export import user_data
-from notes.leaving import plan_for_account_deletion
+from notes.leaving import leave_all, plan_for_account_deletion
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
@@ -68,7 +68,7 @@ def delete_account(request):
     if form.is_valid():
         user = request.user
         with transaction.atomic():
-            plan_for_account_deletion(user).carry_out()
+            leave_all(user)
             logout(request)
             user.delete()
         messages.success(request, _("Your account has been deleted."))

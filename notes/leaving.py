@@ -16,7 +16,6 @@ class LeavingPlan:
     promoted: list[Membership] = field(default_factory=list)
 
     def carry_out(self):
-        """Run inside the transaction that deletes the account."""
         Partnership.objects.filter(pk__in=[p.pk for p in self.deleted]).delete()
         for membership in self.promoted:
             membership.role = Role.FACILITATOR
@@ -46,3 +45,9 @@ def plan_for_account_deletion(user) -> LeavingPlan:
         if own[partnership_id].is_facilitator and not any(m.is_facilitator for m in members):
             plan.promoted.append(members[0])
     return plan
+
+
+def leave_all(user):
+    """Carry out the plan; call it inside the transaction that deletes the account."""
+    list(Partnership.objects.select_for_update().filter(memberships__user=user).only("pk"))
+    plan_for_account_deletion(user).carry_out()

@@ -86,6 +86,11 @@ class Partnership(models.Model):
     def sector_labels(self):
         return [Sector(value).label for value in self.sectors]
 
+    def lock(self):
+        """Hold this partnership's row until the transaction ends, so that concurrent member
+        changes run one after the other and cannot leave it without a facilitator."""
+        Partnership.objects.select_for_update().only("pk").get(pk=self.pk)
+
     def touch(self):
         """Record activity now (members joining or leaving; the notes add their saves)."""
         self.last_activity_at = timezone.now()
@@ -132,8 +137,6 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    Role = Role
-
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.CASCADE,
@@ -250,10 +253,6 @@ class Invitation(models.Model):
         self.created_at = timezone.now()
         self.expires_at = self.created_at + timedelta(days=INVITATION_DAYS)
         return token
-
-    @property
-    def is_pending(self):
-        return self.accepted_at is None and self.declined_at is None and self.revoked_at is None
 
     @property
     def is_expired(self):

@@ -72,8 +72,15 @@ def other_member(membership, member_id):
 @partnership_view(Action.MANAGE)
 @require_POST
 def change_role(request, membership, member_id):
-    member = other_member(membership, member_id)
     form = RoleForm(request.POST)
+    with transaction.atomic():
+        membership.partnership.lock()
+        member = other_member(membership, member_id)
+        change_role_of(request, member, form)
+    return redirect("notes:members", membership.partnership_id)
+
+
+def change_role_of(request, member, form):
     name = display_name(member.user)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
@@ -94,7 +101,6 @@ def change_role(request, membership, member_id):
             _("Role of %(name)s changed to: %(role)s.")
             % {"name": name, "role": member.get_role_display()},
         )
-    return redirect("notes:members", membership.partnership_id)
 
 
 @partnership_view(Action.MANAGE)

@@ -115,12 +115,14 @@ def delete(request, membership):
 @partnership_view(Action.VIEW)
 def leave(request, membership):
     partnership = membership.partnership
-    last_facilitator = membership.is_last_facilitator()
-    if request.method == "POST" and not last_facilitator:
-        membership.delete()
-        partnership.touch()
-        messages.success(request, _("You have left “%(name)s”.") % {"name": partnership.name})
-        return redirect("notes:list")
+    with transaction.atomic():
+        partnership.lock()
+        last_facilitator = membership.is_last_facilitator()
+        if request.method == "POST" and not last_facilitator:
+            membership.delete()
+            partnership.touch()
+            messages.success(request, _("You have left “%(name)s”.") % {"name": partnership.name})
+            return redirect("notes:list")
     return render(
         request,
         "notes/partnership_leave.html",
