@@ -25,6 +25,9 @@ class Source(models.Model):
     code = models.SlugField(_("code"), unique=True)
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=200)
+    short_title = models.CharField(
+        _("short title"), max_length=60, help_text=_("Used where an item credits its source.")
+    )
     publisher = models.CharField(_("publisher"), max_length=200)
     description = models.TextField(_("description"))
     url = models.URLField(_("address"), blank=True)
