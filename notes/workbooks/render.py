@@ -55,7 +55,11 @@ def render_html(template_name, context, *, metadata, paper):
     )
 
 
-def render_pdf(template_name, context, *, metadata, paper=DEFAULT_PAPER):
-    html = render_html(template_name, context, metadata=metadata, paper=paper)
+def html_to_pdf(html):
+    """Tagged PDF of workbook HTML; its URLs can reach the app's static files and nothing else."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
     return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_pdf(template_name, context, *, metadata, paper=DEFAULT_PAPER):
+    return html_to_pdf(render_html(template_name, context, metadata=metadata, paper=paper))
