@@ -55,11 +55,9 @@ class BlankWorkbook:
     def focus_description(self):
         if self.focus.is_whole_model:
             return _("The whole model: every domain through every stage.")
-        domains = ", ".join(d.name for d in self.focus.domains) or _("all domains")
-        stages = ", ".join(s.name for s in self.focus.stages) or _("all stages")
-        return _("Your focus: %(domains)s, at %(stages)s.") % {
-            "domains": domains,
-            "stages": stages,
+        return _("Domains: %(domains)s. Stages: %(stages)s.") % {
+            "domains": ", ".join(d.name for d in self.focus.domains) or _("all"),
+            "stages": ", ".join(s.name for s in self.focus.stages) or _("all"),
         }
 
     def render(self):
