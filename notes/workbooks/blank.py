@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from domains.focus import Focus
 from domains.models import Cell, Domain, Stage
 
-from .render import PdfMetadata, render_pdf
+from .render import PdfMetadata, html_to_pdf, render_html
 from .versions import digest, layout_version, model_content_version
 
 
@@ -60,7 +60,8 @@ class BlankWorkbook:
             "stages": ", ".join(s.name for s in self.focus.stages) or _("all"),
         }
 
-    def render(self):
+    def html(self):
+        """The workbook as HTML, in its language, ready for ``html_to_pdf``."""
         with translation.override(self.language):
             cells = list(Cell.objects.for_page().in_focus(self.focus))
             metadata = PdfMetadata(
@@ -68,7 +69,7 @@ class BlankWorkbook:
                 language=self.language,
                 created=timezone.now(),
             )
-            return render_pdf(
+            return render_html(
                 "workbooks/blank.html",
                 {
                     "cells": cells,
@@ -79,3 +80,6 @@ class BlankWorkbook:
                 metadata=metadata,
                 paper=self.paper,
             )
+
+    def render(self):
+        return html_to_pdf(self.html())

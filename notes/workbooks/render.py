@@ -1,9 +1,10 @@
 """Rendering a workbook template to a tagged PDF (PDF/UA-1) with WeasyPrint.
 
-Every workbook goes through ``render_pdf``: a template, its context and the PDF's metadata
-in, the PDF's bytes out. The templates extend ``workbooks/pdf_base.html``, which writes the
-metadata where WeasyPrint reads it (title, author, language, creation date) and links the
-print stylesheets through the static-files-only fetcher.
+Every workbook is made in two steps: ``render_html`` (a template, its context, the PDF's
+metadata and paper size) and ``html_to_pdf``. The templates extend
+``workbooks/pdf_base.html``, which writes the metadata where WeasyPrint reads it (title,
+author, language, creation date) and links the print stylesheets, which WeasyPrint reads
+through the static-files-only fetcher.
 """
 
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def page_label_parts():
     return {"before": before, "between": between, "after": after}
 
 
-def render_html(template_name, context, *, metadata, paper):
+def render_html(template_name, context, *, metadata, paper=DEFAULT_PAPER):
     """The workbook's HTML, in the active language (the caller sets it)."""
     return render_to_string(
         template_name,
@@ -59,7 +60,3 @@ def html_to_pdf(html):
     """Tagged PDF of workbook HTML; its URLs can reach the app's static files and nothing else."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
     return document.write_pdf(pdf_variant="pdf/ua-1")
-
-
-def render_pdf(template_name, context, *, metadata, paper=DEFAULT_PAPER):
-    return html_to_pdf(render_html(template_name, context, metadata=metadata, paper=paper))
