@@ -59,16 +59,27 @@ CASES = {
     "blank, one cell": lambda: blank(domains=["leadership"], stages=["planning"]),
 }
 ENGINES = ["weasyprint pdf/ua", "weasyprint untagged", "chromium"]
+# What costs: the whole model again, as served but with one thing in the print CSS changed.
+CSS_EXPERIMENTS = {
+    "pdf/ua + emoji font listed": 'html { font-family: "DejaVu Sans", "Noto Color Emoji",'
+    " sans-serif !important; }",
+    "pdf/ua, no ruled lines": ".ruled { background: none !important; }",
+    "pdf/ua, no header/footer": "@page { @top-left { content: none !important; }"
+    " @top-right { content: none !important; } @bottom-right { content: none !important; } }",
+}
 
 
-def weasyprint_renderer(tagged):
-    from weasyprint import HTML
+def weasyprint_renderer(tagged, extra_css=None):
+    from weasyprint import CSS, HTML
 
     from notes.workbooks.fetcher import BASE_URL, StaticFilesFetcher
 
     def render(html):
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-        return document.write_pdf(pdf_variant="pdf/ua-1" if tagged else None)
+        return document.write_pdf(
+            pdf_variant="pdf/ua-1" if tagged else None,
+            stylesheets=[CSS(string=extra_css)] if extra_css else None,
+        )
 
     return render, lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, lambda: None
 
@@ -121,6 +132,8 @@ def run_case(case, engine, runs):
     html = CASES[case]().html()
     if engine == "chromium":
         render, peak, _close = chromium_renderer()
+    elif engine in CSS_EXPERIMENTS:
+        render, peak, _close = weasyprint_renderer(True, CSS_EXPERIMENTS[engine])
     else:
         render, peak, _close = weasyprint_renderer(tagged=engine == "weasyprint pdf/ua")
     times = []
@@ -179,20 +192,21 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("loaddata", "model", verbosity=0)
 
-    print(f"{'case':<22} {'engine':<20} {'pages':>5} {'cold s':>7} {'warm s':>7} {'peak MB':>8}")
-    for case in CASES:
-        for engine in ENGINES:
-            child = subprocess.run(  # noqa: S603
-                [sys.executable, __file__, "--runs", str(options.runs), "--child", case, engine],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            figures = json.loads(child.stdout.strip().splitlines()[-1])
-            print(
-                f"{case:<22} {engine:<20} {figures['pages']:>5} {figures['cold']:>7.2f} "
-                f"{figures['warm']:>7.2f} {figures['peak_mb']:>8.0f}"
-            )
+    print(f"{'case':<22} {'engine':<26} {'pages':>5} {'cold s':>7} {'warm s':>7} {'peak MB':>8}")
+    runs = [(case, engine) for case in CASES for engine in ENGINES]
+    runs += [("blank, whole model", experiment) for experiment in CSS_EXPERIMENTS]
+    for case, engine in runs:
+        child = subprocess.run(  # noqa: S603
+            [sys.executable, __file__, "--runs", str(options.runs), "--child", case, engine],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        print(
+            f"{case:<22} {engine:<26} {figures['pages']:>5} {figures['cold']:>7.2f} "
+            f"{figures['warm']:>7.2f} {figures['peak_mb']:>8.0f}"
+        )
     median, worst, size = repeat_download()
     print(
         f"repeat download of the cached whole-model workbook ({size // 1024} KB): "
