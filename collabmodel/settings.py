@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks_db",
     "domains",
     "notes",
     "accounts",
@@ -127,6 +128,10 @@ CACHES = {
         "LOCATION": "django_cache",
     }
 }
+
+# Background work (rendering PDF workbooks) is queued in the database and run by
+# `manage.py db_worker`, so no request worker waits for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -237,4 +242,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every page it lays out at INFO: keep its progress out of the logs.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

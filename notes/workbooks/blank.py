@@ -1,0 +1,85 @@
+"""The blank workbook: the model's guidance for a focus, with room for handwritten notes."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from domains.focus import Focus
+from domains.models import Cell, Domain, Stage
+
+from .render import PdfMetadata, html_to_pdf, render_html
+from .versions import digest, layout_version, model_content_version
+
+
+@dataclass(frozen=True)
+class BlankWorkbook:
+    focus: Focus
+    paper: str
+    language: str
+
+    kind = "blank"
+
+    @classmethod
+    def from_params(cls, params):
+        """The workbook a task was asked for (the inverse of ``params``)."""
+        return cls(
+            focus=Focus(
+                domains=tuple(Domain.objects.filter(slug__in=params["domains"])),
+                stages=tuple(Stage.objects.filter(slug__in=params["stages"])),
+            ),
+            paper=params["paper"],
+            language=params["language"],
+        )
+
+    @property
+    def params(self):
+        return {
+            "domains": self.focus.domain_slugs,
+            "stages": self.focus.stage_slugs,
+            "paper": self.paper,
+            "language": self.language,
+        }
+
+    def cache_key(self):
+        version = digest([model_content_version(), layout_version(), self.params])
+        return f"workbook:{self.kind}:{version}"
+
+    @property
+    def filename(self):
+        parts = ["collaboration-model-workbook", *self.focus.domain_slugs, *self.focus.stage_slugs]
+        if self.paper != "a4":
+            parts.append(self.paper)
+        return "-".join(parts) + ".pdf"
+
+    def focus_description(self):
+        if self.focus.is_whole_model:
+            return _("The whole model: every domain through every stage.")
+        return _("Domains: %(domains)s. Stages: %(stages)s.") % {
+            "domains": ", ".join(d.name for d in self.focus.domains) or _("all"),
+            "stages": ", ".join(s.name for s in self.focus.stages) or _("all"),
+        }
+
+    def html(self):
+        """The workbook as HTML, in its language, ready for ``html_to_pdf``."""
+        with translation.override(self.language):
+            cells = list(Cell.objects.for_page().in_focus(self.focus))
+            metadata = PdfMetadata(
+                title=_("Collaboration model workbook"),
+                language=self.language,
+                created=timezone.now(),
+            )
+            return render_html(
+                "workbooks/blank.html",
+                {
+                    "cells": cells,
+                    "domains": sorted({c.domain for c in cells}, key=lambda d: d.position),
+                    "stages": sorted({c.stage for c in cells}, key=lambda s: s.position),
+                    "focus_description": self.focus_description(),
+                },
+                metadata=metadata,
+                paper=self.paper,
+            )
+
+    def render(self):
+        return html_to_pdf(self.html())

@@ -1,0 +1,79 @@
+"""Serving a workbook: from the shared cache when it is there, else rendered in the background.
+
+The states live in the shared cache (no per-process state), under the workbook's key:
+
+- ``<key>``: the PDF. Served as it is, with no rendering and no waiting.
+- ``<key>:job``: the render task queued for it. Added with ``cache.add``, which only one of
+  several concurrent requests can do, so a workbook is queued once however many ask for it.
+
+Until the PDF is there the answer is a "preparing" page (202) that checks again by itself;
+a failed render gives a page that says so and offers to try again.
+"""
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.tasks import TaskResultStatus
+from django.tasks.exceptions import TaskResultDoesNotExist
+from django.utils.cache import add_never_cache_headers
+
+from .tasks import render_workbook
+
+JOB_TIMEOUT = 15 * 60  # a render that has not finished by then is queued again
+QUEUEING = "queueing"  # the job's value while the request that claimed it queues the task
+REFRESH_SECONDS = 3
+
+
+def job_key(key):
+    return f"{key}:job"
+
+
+def job_status(key):
+    """The status of the render queued for ``key``, or None when there is none to wait for."""
+    job_id = cache.get(job_key(key))
+    if job_id is None:
+        return None
+    if job_id == QUEUEING:
+        return TaskResultStatus.READY
+    try:
+        return render_workbook.get_result(job_id).status
+    except TaskResultDoesNotExist:
+        return None
+
+
+def enqueue_once(workbook, key):
+    """Queue the workbook's render unless a request has already claimed it."""
+    if cache.add(job_key(key), QUEUEING, JOB_TIMEOUT):
+        result = render_workbook.enqueue(workbook.kind, workbook.params)
+        cache.set(job_key(key), result.id, JOB_TIMEOUT)
+
+
+def pdf_response(pdf, filename):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def deliver(request, workbook, context):
+    """The PDF if it is ready; else queue its render and say so. A POST retries a failed one."""
+    key = workbook.cache_key()
+    if request.method == "POST":
+        if job_status(key) == TaskResultStatus.FAILED:
+            cache.delete(job_key(key))
+        return redirect(request.get_full_path())
+    pdf = cache.get(key)
+    if pdf is not None:
+        return pdf_response(pdf, workbook.filename)
+    status = job_status(key)
+    if status == TaskResultStatus.FAILED:
+        response = render(request, "workbooks/failed.html", context, status=500)
+    else:
+        if status == TaskResultStatus.SUCCESSFUL:
+            cache.delete(job_key(key))  # rendered, but the PDF has since left the cache
+        if status in (None, TaskResultStatus.SUCCESSFUL):
+            enqueue_once(workbook, key)
+        response = render(
+            request, "workbooks/preparing.html", {**context, "refresh": REFRESH_SECONDS}, status=202
+        )
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workbooks"
+
+urlpatterns = [
+    path("model/workbook.pdf", views.blank_workbook, name="blank"),
+]

@@ -1,0 +1,62 @@
+"""Reading PDFs the way a reader would: the pages' text, the bookmarks, the fonts."""
+
+import re
+import subprocess
+import tempfile
+from io import BytesIO
+
+from pypdf import PdfReader
+
+
+def read(pdf):
+    return PdfReader(BytesIO(pdf))
+
+
+def poppler(tool, pdf, *after):
+    """The output of one of poppler-utils' tools (pdftotext, pdffonts) for a PDF."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        return subprocess.run(  # noqa: S603
+            [tool, file.name, *after],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+
+def page_texts(pdf):
+    """Each page's text with whitespace folded, page 1 first (poppler: fast, in reading order)."""
+    return [" ".join(page.split()) for page in poppler("pdftotext", pdf, "-").split("\f")[:-1]]
+
+
+def bookmarks(reader):
+    """The outline as (title, page number) pairs, depth first."""
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item.title, reader.get_destination_page_number(item) + 1
+
+    return list(walk(reader.outline))
+
+
+def contents_entries(page_text):
+    """(title, page number) for each 'Title ....... 12' line of a contents page."""
+    return [
+        (title.strip(), int(number))
+        for title, number in re.findall(r"^(.+?)\s*\.{3,}\s*(\d+)\s*$", page_text, re.MULTILINE)
+    ]
+
+
+def fonts(pdf):
+    """pdffonts' table (poppler-utils) as one dict per font, keyed by the column headers."""
+    header, rule, *rows = poppler("pdffonts", pdf).splitlines()
+    spans = [match.span() for match in re.finditer(r"-+", rule)]
+    names = [header[start:end].strip() for start, end in spans]
+    return [
+        {name: row[start:end].strip() for name, (start, end) in zip(names, spans, strict=True)}
+        for row in rows
+    ]

@@ -1,0 +1,154 @@
+"""Getting a workbook: queued once, rendered by the worker, then served from the shared cache.
+
+The tests run the real worker (django-tasks-db's `db_worker --batch`) inside the test's
+transaction. Between tasks the worker recycles database connections, which would end that
+transaction, so that one call is switched off, as Django's test client does for requests.
+"""
+
+import threading
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django_tasks_db.models import DBTaskResult
+
+from domains.models import Cell
+from notes.workbooks.blank import BlankWorkbook
+
+from .html import page, text
+from .pdf import read
+
+URL = "/model/workbook.pdf?domains=communication&stages=planning"
+
+
+pytestmark = pytest.mark.django_db
+
+
+def run_worker():
+    """Run every queued task, then stop."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+@pytest.fixture
+def committed_model(transactional_db):
+    """The model in a database that other threads see (transactional tests start empty)."""
+    call_command("loaddata", "model", verbosity=0)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_first_request_queues_a_render_and_says_it_is_preparing(client):
+    response = client.get(URL)
+    assert response.status_code == 202
+    assert "no-store" in response["Cache-Control"]
+    html = page(response)
+    assert html.find("h1").get_text() == "Preparing your workbook…"
+    assert "Domains: Communication. Stages: Planning." in text(response)
+    refresh = html.find("head").find("noscript").find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == "3"  # without JavaScript the page checks again by itself
+    assert html.find("script", src="/static/workbooks/preparing.js")
+    assert html.find(attrs={"data-workbook-status": True})["role"] == "status"
+    assert DBTaskResult.objects.count() == 1
+
+    assert client.get(URL).status_code == 202
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_once_the_worker_has_run_the_same_url_serves_the_pdf(client):
+    assert client.head(URL).status_code == 202
+    run_worker()
+    assert client.head(URL).status_code == 200
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="collaboration-model-workbook-communication-planning.pdf"'
+    )
+    assert read(response.content).metadata.title == "Collaboration model workbook"
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_a_repeat_download_is_served_from_the_cache_without_rendering(
+    client, django_assert_num_queries
+):
+    client.get(URL)
+    run_worker()
+    first = client.get(URL).content
+    with (
+        mock.patch.object(BlankWorkbook, "render", side_effect=AssertionError) as render,
+        django_assert_num_queries(9),  # focus (2), content version (6), the PDF (1)
+    ):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert response.content == first
+    render.assert_not_called()
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_the_same_focus_written_differently_is_the_same_workbook(client):
+    client.get(URL)
+    client.get("/model/workbook.pdf?stages=planning&domains=communication&paper=a4")
+    client.get("/model/workbook.pdf?domains=communication&domains=communication&stages=planning")
+    assert DBTaskResult.objects.count() == 1
+    client.get("/model/workbook.pdf?stages=planning")
+    client.get(URL + "&paper=letter")
+    assert DBTaskResult.objects.count() == 3
+
+
+def test_concurrent_requests_queue_one_render(committed_model):
+    start = threading.Barrier(4)
+    statuses = []
+
+    def download():
+        try:
+            start.wait()
+            statuses.append(Client().get(URL).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=download) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [202] * 4
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_content_change_makes_a_new_workbook(client):
+    client.get(URL)
+    run_worker()
+    assert client.get(URL).status_code == 200
+    cell = Cell.objects.get(domain__slug="communication", stage__slug="planning")
+    cell.purpose = "A purpose rewritten in the admin."
+    cell.save()
+    assert client.get(URL).status_code == 202
+    run_worker()
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "A purpose rewritten in the admin." in read(response.content).pages[5].extract_text()
+
+
+def test_a_failed_render_says_so_and_can_be_tried_again(client):
+    client.get(URL)
+    with mock.patch.object(BlankWorkbook, "render", side_effect=RuntimeError("no fonts")):
+        run_worker()
+    response = client.get(URL)
+    assert response.status_code == 500
+    assert page(response).find("h1").get_text() == "We could not make your workbook"
+    form = page(response).find("form", method="post")
+    assert form.find("button").get_text() == "Try again"
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+
+    retried = client.post(form["action"])
+    assert retried.status_code == 302
+    assert retried["Location"] == URL
+    assert client.get(URL).status_code == 202
+    assert DBTaskResult.objects.count() == 2
+    run_worker()
+    assert client.get(URL).status_code == 200

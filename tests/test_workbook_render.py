@@ -1,0 +1,180 @@
+"""The blank workbook's PDF: structure, contents page numbers, metadata, tags, fonts, paper."""
+
+import pytest
+
+from domains.focus import Focus
+from domains.models import Cell, Domain, Stage
+from notes.workbooks.blank import BlankWorkbook
+
+from .pdf import bookmarks, contents_entries, fonts, page_texts, read
+
+pytestmark = pytest.mark.django_db
+
+FOCUSES = {
+    "whole model": {},
+    "one domain": {"domains": ["leadership"]},
+    "one stage": {"stages": ["assessment"]},
+    "one cell": {"domains": ["communication"], "stages": ["planning"]},
+    "crossing": {"domains": ["leadership", "motivation"], "stages": ["planning", "assessment"]},
+}
+
+
+def focus(domains=(), stages=()):
+    return Focus(
+        domains=tuple(Domain.objects.filter(slug__in=domains)),
+        stages=tuple(Stage.objects.filter(slug__in=stages)),
+    )
+
+
+def title(cell):
+    return f"{cell.domain.name} · {cell.stage.name}"
+
+
+class Rendered:
+    """A workbook rendered for a focus, with what a reader finds in it."""
+
+    def __init__(self, chosen, paper="a4"):
+        self.pdf = BlankWorkbook(chosen, paper, "en").render()
+        self.reader = read(self.pdf)
+        self.texts = page_texts(self.pdf)
+        self.cells = [cell for cell in Cell.objects.for_matrix() if chosen.includes(cell)]
+        self.domains = {cell.domain for cell in self.cells}
+        self.stages = {cell.stage for cell in self.cells}
+
+    def cell_bookmarks(self):
+        return [(name, page) for name, page in bookmarks(self.reader) if " · " in name]
+
+
+@pytest.fixture(scope="module")
+def rendered(django_db_setup, django_db_blocker):
+    """Every focus's workbook, rendered once for the whole module."""
+    with django_db_blocker.unblock():
+        return {name: Rendered(focus(**choice)) for name, choice in FOCUSES.items()}
+
+
+@pytest.fixture(params=list(FOCUSES))
+def workbook(request, rendered):
+    return rendered[request.param]
+
+
+def test_every_cell_in_the_focus_is_there_in_order_and_no_other(workbook):
+    assert [name for name, _page in workbook.cell_bookmarks()] == [
+        title(cell) for cell in workbook.cells
+    ]
+    text = " ".join(workbook.texts)
+    for cell in Cell.objects.for_matrix():
+        eyebrow = f"{cell.domain.name.upper()} · {cell.stage.name.upper()} {title(cell)}"
+        assert (eyebrow in text) == (cell in workbook.cells), title(cell)
+
+
+def test_page_count_fits_the_content(workbook):
+    fixed = 3 + len(workbook.domains) + len(workbook.stages)  # cover, how to use, contents
+    cells = len(workbook.cells)
+    assert fixed + cells <= len(workbook.reader.pages) <= fixed + 3 * cells
+
+
+def test_cover_and_introduction_come_first(workbook):
+    assert workbook.texts[0].startswith("WORKBOOK Model of cross-sectoral cooperation")
+    assert "Healthy Boost" in workbook.texts[0]
+    assert "How to use this workbook" in workbook.texts[1]
+    assert "Working through a cell" in workbook.texts[1]
+    assert "Contents" in workbook.texts[2]
+
+
+@pytest.mark.parametrize(("kind", "model"), [("DOMAIN", Domain), ("STAGE", Stage)])
+def test_a_page_for_each_domain_and_stage_definition_in_the_focus(workbook, kind, model):
+    chosen = workbook.domains if model is Domain else workbook.stages
+    for dimension in model.objects.all():
+        heading = f"{kind} {dimension.name} {dimension.summary}"
+        pages = [text for text in workbook.texts if heading in text]
+        assert len(pages) == (dimension in chosen), dimension.name
+        if pages:
+            assert " ".join(dimension.definition.split()[:20]) in pages[0]
+
+
+def test_each_cell_has_its_guidance_and_ruled_space_for_notes(rendered):
+    workbook = rendered["one cell"]
+    cell = Cell.objects.for_page().get(domain__slug="communication", stage__slug="planning")
+    text = " ".join(workbook.texts)
+    for part in [cell.purpose, cell.introduction, *(item.text for item in cell.items.all())]:
+        assert " ".join(part.split()) in text
+    for heading in ["Guiding questions", "Good practices", "Warning signs", "Sources"]:
+        assert heading in text
+
+
+def test_contents_page_numbers_are_where_each_cell_really_starts(workbook):
+    listed = dict(contents_entries(workbook.reader.pages[2].extract_text()))
+    assert workbook.cell_bookmarks()
+    for cell, (name, page) in zip(workbook.cells, workbook.cell_bookmarks(), strict=True):
+        assert listed[name] == page
+        assert cell.purpose in workbook.texts[page - 1]
+        assert cell.purpose not in workbook.texts[page - 2]
+
+
+def test_contents_entries_link_to_their_pages(rendered):
+    workbook = rendered["crossing"]
+    reader = workbook.reader
+    contents = reader.pages[2]
+    links = [annotation.get_object() for annotation in contents["/Annots"]]
+    named = reader.named_destinations
+    pages = {
+        name: reader.get_destination_page_number(destination) + 1
+        for name, destination in named.items()
+    }
+    listed = dict(contents_entries(contents.extract_text()))
+    for cell in workbook.cells:
+        target = f"cell-{cell.domain.slug}-{cell.stage.slug}"
+        assert target in [link["/Dest"] for link in links]
+        assert pages[target] == listed[title(cell)]
+
+
+def test_every_page_has_the_running_header_and_page_x_of_y(rendered):
+    workbook = rendered["one domain"]
+    total = len(workbook.texts)
+    for number, text in enumerate(workbook.texts[1:], start=2):
+        assert "Collaboration model workbook" in text
+        assert f"Page {number} of {total}" in text
+
+
+def test_metadata_language_and_tags(rendered):
+    reader = rendered["one cell"].reader
+    assert reader.metadata.title == "Collaboration model workbook"
+    assert reader.metadata.author == "Collaboration workbook"
+    assert reader.metadata.creation_date is not None
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp or 'pdfuaid:part="1"' in xmp
+
+
+def test_headings_are_tagged_as_headings(rendered):
+    reader = rendered["one cell"].reader
+
+    def roles(element):
+        """The structure types in a structure element and its descendants."""
+        if "/S" in element:
+            yield element["/S"]
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object()
+            if isinstance(kid, dict):  # else marked content: a number, not an element
+                yield from roles(kid)
+
+    found = set(roles(reader.trailer["/Root"]["/StructTreeRoot"].get_object()))
+    assert {"/H1", "/H2", "/H3", "/L", "/LI", "/P"} <= found
+
+
+def test_every_font_is_embedded(rendered):
+    rows = fonts(rendered["whole model"].pdf)
+    assert rows
+    assert all(row["emb"] == "yes" for row in rows), rows
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_sizes(paper, size):
+    reader = read(BlankWorkbook(focus(["leadership"], ["planning"]), paper, "en").render())
+    box = reader.pages[0].mediabox
+    assert (round(box.width), round(box.height)) == size
