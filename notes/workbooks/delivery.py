@@ -21,7 +21,6 @@ from .tasks import render_workbook
 
 JOB_TIMEOUT = 15 * 60  # a render that has not finished by then is queued again
 QUEUEING = "queueing"  # the job's value while the request that claimed it queues the task
-REFRESH_SECONDS = 3
 
 
 def job_key(key):
@@ -72,8 +71,6 @@ def deliver(request, workbook, context):
             cache.delete(job_key(key))  # rendered, but the PDF has since left the cache
         if status in (None, TaskResultStatus.SUCCESSFUL):
             enqueue_once(workbook, key)
-        response = render(
-            request, "workbooks/preparing.html", {**context, "refresh": REFRESH_SECONDS}, status=202
-        )
+        response = render(request, "workbooks/preparing.html", context, status=202)
     add_never_cache_headers(response)
     return response

@@ -1,5 +1,5 @@
 // While a workbook is being prepared, ask quietly whether it is ready, and start the download
-// when it is. Without JavaScript the page reloads itself instead (a <noscript> refresh).
+// when it is. Without JavaScript the page's download button asks again.
 document.addEventListener("DOMContentLoaded", () => {
   const status = document.querySelector("[data-workbook-status]");
   if (!status) {
