@@ -120,6 +120,14 @@ class MembershipQuerySet(models.QuerySet):
             .order_by("-partnership__last_activity_at")
         )
 
+    def for_cell_links(self, user):
+        """A reader's active partnerships, to open a public cell in: by partnership name."""
+        return (
+            self.filter(user=user, partnership__archived_at=None)
+            .select_related("partnership")
+            .order_by("partnership__name")
+        )
+
     def for_members_page(self, partnership):
         """A partnership's members with their profiles: facilitators first, then by joining."""
         role_order = models.Case(
@@ -193,6 +201,14 @@ class InvitationQuerySet(models.QuerySet):
     def pending(self):
         """Not yet answered or revoked (expired ones included: facilitators can resend them)."""
         return self.filter(accepted_at=None, declined_at=None, revoked_at=None)
+
+    def for_cell_links(self, user):
+        """A reader's active partnerships, to open a public cell in: by partnership name."""
+        return (
+            self.filter(user=user, partnership__archived_at=None)
+            .select_related("partnership")
+            .order_by("partnership__name")
+        )
 
     def for_members_page(self, partnership):
         return (

@@ -414,3 +414,14 @@ def test_download_my_data_includes_the_notes_i_wrote(client, cast, cell):
     assert [(r["cell"], r["text"]) for r in data["note_revisions"]] == [
         ("communication/planning", "Emma's words")
     ]
+
+
+def test_a_public_cell_page_links_to_the_same_cell_in_my_partnerships(client, cast):
+    public_cell = reverse("domains:cell", args=[DOMAIN, STAGE])
+    assert "Write notes on this cell" not in client.get(public_cell).content.decode()
+    client.force_login(cast.viewer)
+    links = page(client.get(public_cell)).select("aside a")
+    assert [(a.get_text(), a["href"]) for a in links] == [(cast.partnership.name, url(cast))]
+    cast.partnership.archived_at = cast.partnership.created_at
+    cast.partnership.save()
+    assert page(client.get(public_cell)).select("aside a") == []

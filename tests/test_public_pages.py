@@ -19,6 +19,7 @@ def test_overview_explains_the_model_and_credits_healthy_boost(client):
     for stage in Stage.objects.all():
         assert stage.name in content
     assert "Three ways to use it" in content
+    assert "Sign up to keep notes" in content
     assert "Healthy Boost" in content
     assert "INTERREG Baltic Sea Region" in content
 
