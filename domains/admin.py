@@ -1,16 +1,17 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import Cell, Domain, GuidanceItem, Source, Stage
 
 
 @admin.register(Domain, Stage)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(TranslationAdmin):
     list_display = ["name", "position", "summary"]
     ordering = ["position"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class GuidanceItemInline(admin.TabularInline):
+class GuidanceItemInline(TranslationTabularInline):
     model = GuidanceItem
     fields = ["kind", "position", "text", "sources"]
     ordering = ["kind", "position"]
@@ -19,7 +20,7 @@ class GuidanceItemInline(admin.TabularInline):
 
 
 @admin.register(Cell)
-class CellAdmin(admin.ModelAdmin):
+class CellAdmin(TranslationAdmin):
     list_display = ["__str__", "purpose"]
     list_filter = ["domain", "stage"]
     list_select_related = ["domain", "stage"]
@@ -28,5 +29,5 @@ class CellAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(TranslationAdmin):
     list_display = ["title", "publisher", "position"]
