@@ -1,0 +1,142 @@
+"""How long the main pages take to answer, and how many queries they run.
+
+    .venv/bin/python bench/pages.py [--requests N]
+
+Uses the app's database (DATABASE_URL, default db.sqlite3), migrated and with the model loaded
+first, as scripts/run does. A partnership with six members and a long note with history in
+every cell is made inside a transaction that is rolled back at the end, so the database is left
+as it was. Each page is requested N times in-process with Django's test client (middleware,
+views, templates and queries; no network or WSGI server): the median and 95th percentile are
+printed with the page's query count.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "collabmodel.settings")
+
+NOTE = (
+    "## What we agreed\n\n"
+    "We meet **every second Tuesday** at the town hall; minutes go to all partners within "
+    "two days. Ąžuolas, Līga, Jõgeva and Øystein lead the working groups.\n\n"
+    "- The steering group decides on money above 5,000 euros.\n"
+    "- Each partner names one contact person and a deputy.\n"
+    "- Problems are raised at the next meeting, or by e-mail to the chair if urgent.\n\n"
+)
+
+
+class Rollback(Exception):
+    pass
+
+
+def build(partnership_size=6):
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Profile
+    from domains.models import Cell
+    from notes.editing import mark_discussed, save_text
+    from notes.models import Membership, Partnership, Role
+
+    users = []
+    for number in range(partnership_size):
+        user = get_user_model().objects.create_user(
+            f"bench{number}@example.org", f"bench{number}@example.org", "bench-password-1"
+        )
+        Profile.objects.create(user=user, display_name=f"Partner {number}", sector="public")
+        users.append(user)
+    partnership = Partnership.objects.create(
+        name="Bench partnership", goal="Measure the pages.", sectors=["public"]
+    )
+    for number, user in enumerate(users):
+        Membership.objects.create(
+            partnership=partnership,
+            user=user,
+            role=Role.FACILITATOR if number == 0 else Role.EDITOR,
+        )
+    for cell in Cell.objects.for_page():
+        note = None
+        for revision in range(5):
+            note = save_text(
+                partnership,
+                cell,
+                users[revision % len(users)],
+                NOTE * (revision + 3),
+                note.version if note else 0,
+            )
+        mark_discussed(partnership, users[0], ticked=cell.questions[:3], unticked=[])
+    return partnership, users[0]
+
+
+def measure(client, url, requests):
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()  # DEBUG keeps a bounded log of queries: start from an empty one
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("loaddata", "model", verbosity=0)
+
+    print(f"{'page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    try:
+        with transaction.atomic():
+            partnership, member = build()
+            anonymous, signed_in = Client(), Client()
+            signed_in.force_login(member)
+            base = f"/partnerships/{partnership.pk}"
+            pages = [
+                ("start page", anonymous, "/"),
+                ("model matrix", anonymous, "/model/"),
+                ("model matrix, focus", anonymous, "/model/?domains=leadership&stages=planning"),
+                ("public cell", anonymous, "/model/communication/planning/"),
+                ("my partnerships", signed_in, "/partnerships/"),
+                ("partnership matrix (20 notes)", signed_in, f"{base}/"),
+                ("partnership cell", signed_in, f"{base}/communication/planning/"),
+                (
+                    "note history (5 revisions)",
+                    signed_in,
+                    f"{base}/communication/planning/history/",
+                ),
+                ("members", signed_in, f"{base}/members/"),
+            ]
+            for name, client, url in pages:
+                median, p95, queries = measure(client, url, args.requests)
+                print(f"{name:<42} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+            raise Rollback
+    except Rollback:
+        pass
+
+
+if __name__ == "__main__":
+    main()
