@@ -117,14 +117,16 @@ def test_partnership_pages_have_no_accessibility_violations(site, partners, page
     note = save_text(partnership, cell, anna, "First **plan**.\n\n- one\n- two", 0)
     save_text(partnership, cell, ben, "Second plan.", note.version)
     page = signed_in(context, site, anna)
-    for path in [
+    paths = [
         f"{site.url}/partnerships/{partnership.pk}/",
         cell_url(site, partnership),
         cell_url(site, partnership, "history/"),
         cell_url(site, partnership, "history/?from=1&to=2"),
-    ]:
+    ]
+    for path in paths:
         page.goto(path)
         assert axe_violations(page) == [], path
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(f"{site.url}/partnerships/{partnership.pk}/")
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    for path in paths:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0, path
