@@ -32,7 +32,7 @@ def sign_up(page, email, name, sector):
 
 def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     page.goto(site.url + "/")
-    page.get_by_role("link", name="Sign up").click()
+    page.get_by_role("link", name="Sign up", exact=True).click()
     assert_accessible(page)
     sign_up(page, "anna@example.org", "Anna Bērziņa", "Public body")
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
