@@ -128,7 +128,7 @@ def test_members_page_runs_the_same_queries_for_few_or_many(
         )
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
-    assert len(page(response).select(".members-table tbody tr")) == 9
+    assert len(page(response).select("table.stack-on-phone tbody tr")) == 9
 
 
 def test_members_page_lists_names_organisations_and_roles(client, cast):
@@ -139,7 +139,7 @@ def test_members_page_lists_names_organisations_and_roles(client, cast):
     rows = [
         " ".join(row.get_text(" ").split())
         for row in page(client.get(reverse("notes:members", args=[cast.partnership.pk]))).select(
-            ".members-table tbody tr"
+            "table.stack-on-phone tbody tr"
         )
     ]
     assert rows[0].startswith("Fiona Facilitator Public body Facilitator")

@@ -79,14 +79,14 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     ben.get_by_role("button", name="Accept and join").click()
     expect(ben.get_by_role("heading", level=1)).to_have_text("Active Riga")
     ben.get_by_role("link", name="Members", exact=True).click()
-    members = ben.locator(".members-table tbody")
+    members = ben.locator("table.stack-on-phone tbody")
     expect(members).to_contain_text("Anna Bērziņa")
     expect(members).to_contain_text("Ben Berg")
     ben.get_by_role("navigation", name="Main").get_by_role("link", name="My partnerships").click()
     expect(ben.locator(".partnership-card dd").first).to_have_text("Viewer")
 
     page.reload()
-    expect(page.locator(".members-table tbody")).to_contain_text("Ben Berg")
+    expect(page.locator("table.stack-on-phone tbody")).to_contain_text("Ben Berg")
 
     make_user("carla@example.org")
     carla = browser.new_context().new_page()
