@@ -25,6 +25,7 @@ LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "templates" / "workbooks",
     settings.BASE_DIR / "static" / "workbooks",
     settings.BASE_DIR / "templates" / "domains" / "includes",
+    settings.BASE_DIR / "templates" / "notes" / "includes",
 ]
 
 
