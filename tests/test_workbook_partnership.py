@@ -18,7 +18,7 @@ from notes.workbooks.partnership import PartnershipWorkbook
 from notes.workbooks.render import html_to_pdf
 
 from .conftest import make_partnership, make_user
-from .pdf import bookmarks, contents_entries, page_texts, read
+from .pdf import bookmarks, contents_entries, fonts, page_texts, read
 
 pytestmark = pytest.mark.django_db
 
@@ -270,6 +270,13 @@ def test_pages_have_the_partnership_as_running_header_and_page_x_of_y(rendered):
 def test_paper_sizes(rendered, variant, size):
     for page in rendered[variant].reader.pages:
         assert (round(page.mediabox.width), round(page.mediabox.height)) == size
+
+
+def test_every_font_is_embedded(rendered):
+    rows = fonts(rendered["whole model"].pdf)
+    names = {row["name"].split("+")[-1] for row in rows}
+    assert {"DejaVu-Sans", "DejaVu-Sans-Bold", "DejaVu-Sans-Oblique"} <= names  # the note's too
+    assert all(row["emb"] == "yes" for row in rows), rows
 
 
 def test_metadata_language_and_tags(rendered):
