@@ -8,6 +8,8 @@ memory (ru_maxrss) is its own: the first render is "cold" (fonts and templates l
 best of the following ones is "warm", which is what the long-running worker sees.
 Chromium (Debian's, through Playwright, test extra) prints the very same HTML, with the
 static files served the same way; its memory is the largest Chromium process's peak.
+The partnership cases build a partnership with a long Markdown note in each of the 20 cells
+inside a transaction that is rolled back, so the database is left as it was.
 """
 
 import argparse
@@ -48,24 +50,132 @@ def blank(domains=(), stages=()):
     return BlankWorkbook(focus, "a4", "en")
 
 
-# Each case makes the workbook whose HTML is rendered.
-# EXTENSION POINT: the partnership workbook. When partnerships and notes exist, add
-#     "partnership, 20 cells, long notes": lambda: partnership_workbook(...),
-# building (in a rolled-back transaction) a partnership whose 20 cells each hold a long
-# formatted note (about 40 pages). Its targets: at most 2 s as tagged PDF, under 300 MB.
+MEMBERS = [
+    ("Anna Bērziņa", "Rīga City Council", "public", "facilitator"),
+    ("Łukasz Wróblewski", "Gdańsk Health Office", "public", "facilitator"),
+    ("Jūratė Šimkūnienė", "Kaunas School Board", "public", "editor"),
+    ("Søren Ærø", "Malmö Walking Bus Association", "non-profit", "editor"),
+    ("Õie Kägu", "Tallinn Family Centre", "non-profit", "editor"),
+    ("Jürgen Weiß", "Straßenbahn Rostock GmbH", "private", "viewer"),
+    ("Ņina Ķirse", "", "citizen", "viewer"),
+    ("Åsa Öberg", "Åland Sports Union", "other", "viewer"),
+]
+
+NOTE = """### What we agreed about {cell}
+
+The steering group met in **Rīga** with partners from Gdańsk, Tallinn, Kaunas and Malmö.
+We agreed that *every partner* names one contact person for this cell and that the
+municipality chairs the first three meetings; after that the chair rotates. Ņina keeps the
+minutes, Łukasz checks them against the list of actions, and Søren sends them out within a
+week, in English and in each partner's own language where someone can help.
+
+- The school board joins from the planning stage: **Jūratė Šimkūnienė** is their contact.
+- Parents' associations are asked in May; the *citizen panel* meets in June in Kaunas.
+- Budget lines are checked with each finance office (see the [shared plan](https://example.org/plan)).
+- Straßenbahn Rostock offers free tickets for the pilot weeks; Jürgen confirms by Friday.
+
+1. Map who is affected by the walking bus: children, parents, teachers, drivers, neighbours.
+2. Ask the traffic departments for accident figures around the five pilot schools.
+3. Report back to the council's social committee before the summer break.
+
+> We need to hear from the schools before we decide anything: they know which streets
+> parents avoid and why. (Õie, public health nurse)
+
+#### Open points
+
+Who pays for the safety vests is still open: the health office offered half, the sports union
+the rest if its logo is printed on them. Whether the Åland partner can join the autumn
+workshop depends on the ferry timetable. We keep an eye on the *warning signs* listed for
+this cell, especially partners going quiet between meetings, and raise them early.
+
+Next meeting: **14 October**, Gdańsk, 10:00 to 13:00. Agenda: the survey results, the budget
+for year two, and how we share what we have learnt with other cities (ą ę ł ń ś ź ż, ā ē ī
+ķ ļ ņ š ž, ė į ų ū, õ ä ö ü, å æ ø, ß).
+"""
+
+
+def partnership(layout="page-per-cell", domains=(), stages=()):
+    """A partnership of eight whose 20 cells each hold a long note in Markdown, printed for a
+    focus (run it in a transaction that is rolled back: it writes to the database)."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from accounts.models import Profile
+    from domains.focus import Focus
+    from domains.models import Cell
+    from notes.models import DiscussedQuestion, Membership, Note, NoteStatus, Partnership
+    from notes.workbooks.partnership import PartnershipWorkbook
+
+    partnership = Partnership.objects.create(
+        name="Active schools in the Baltic Sea Region",
+        goal="More children in five cities walk or cycle to school safely by 2028.",
+        sectors=["public", "non-profit"],
+    )
+    users = []
+    for number, (name, organisation, sector, role) in enumerate(MEMBERS):
+        user = get_user_model().objects.create_user(f"bench{number}", f"bench{number}@example.org")
+        Profile.objects.create(
+            user=user, display_name=name, organisation=organisation, sector=sector
+        )
+        Membership.objects.create(partnership=partnership, user=user, role=role)
+        users.append(user)
+    statuses = list(NoteStatus)
+    for number, cell in enumerate(Cell.objects.for_page()):
+        Note.objects.create(
+            partnership=partnership,
+            cell=cell,
+            text=NOTE.format(cell=cell),
+            status=statuses[number % 3],
+            version=number + 1,
+            updated_at=datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC),
+            updated_by=users[number % len(users)],
+        )
+        DiscussedQuestion.objects.bulk_create(
+            DiscussedQuestion(partnership=partnership, question=question)
+            for question in cell.questions[::2]
+        )
+    return PartnershipWorkbook(
+        partnership,
+        Focus.from_slugs(domains, stages),
+        "a4",
+        "include",
+        layout,
+        "en",
+        timezone.localdate(),
+    )
+
+
+# Each case makes the workbook whose HTML is rendered (in a transaction that is rolled back).
 CASES = {
     "blank, whole model": lambda: blank(),
     "blank, one domain": lambda: blank(domains=["leadership"]),
     "blank, one cell": lambda: blank(domains=["leadership"], stages=["planning"]),
+    "partnership, 20 cells": lambda: partnership(),
+    "partnership, continuous": lambda: partnership(layout="continuous"),
+    "partnership, one cell": lambda: partnership(domains=["leadership"], stages=["planning"]),
 }
 ENGINES = ["weasyprint pdf/ua", "weasyprint untagged", "chromium"]
-# What costs: the whole model again, as served but with one thing in the print CSS changed.
+NO_HEADER_FOOTER = (
+    "@page { @top-left { content: none !important; }"
+    " @top-right { content: none !important; } @bottom-right { content: none !important; } }"
+)
+# What costs: a case again, as served (tagged) but with one thing in the print CSS changed.
 CSS_EXPERIMENTS = {
-    "pdf/ua + emoji font listed": 'html { font-family: "DejaVu Sans", "Noto Color Emoji",'
-    " sans-serif !important; }",
-    "pdf/ua, no ruled lines": ".ruled { background: none !important; }",
-    "pdf/ua, no header/footer": "@page { @top-left { content: none !important; }"
-    " @top-right { content: none !important; } @bottom-right { content: none !important; } }",
+    "blank, whole model": {
+        "pdf/ua + emoji font listed": 'html { font-family: "DejaVu Sans", "Noto Color Emoji",'
+        " sans-serif !important; }",
+        "pdf/ua, no ruled lines": ".ruled { background: none !important; }",
+        "pdf/ua, no header/footer": NO_HEADER_FOOTER,
+    },
+    "partnership, 20 cells": {
+        "pdf/ua, no list markers": "li { list-style: none !important; }",
+        "pdf/ua, no header/footer": NO_HEADER_FOOTER,
+        "pdf/ua, notes left out": ".note { display: none !important; }",
+        "pdf/ua, guidance left out": ".cell > :not(h2, .progress, .note)"
+        " { display: none !important; }",
+    },
 }
 
 
@@ -127,13 +237,16 @@ def run_case(case, engine, runs):
     import django
 
     django.setup()
+    from django.db import transaction
     from pypdf import PdfReader
 
-    html = CASES[case]().html()
+    with transaction.atomic():
+        html = CASES[case]().html()
+        transaction.set_rollback(True)
     if engine == "chromium":
         render, peak, _close = chromium_renderer()
-    elif engine in CSS_EXPERIMENTS:
-        render, peak, _close = weasyprint_renderer(True, CSS_EXPERIMENTS[engine])
+    elif engine in CSS_EXPERIMENTS.get(case, {}):
+        render, peak, _close = weasyprint_renderer(True, CSS_EXPERIMENTS[case][engine])
     else:
         render, peak, _close = weasyprint_renderer(tagged=engine == "weasyprint pdf/ua")
     times = []
@@ -154,24 +267,37 @@ def run_case(case, engine, runs):
     )
 
 
-def repeat_download(runs=20):
+def repeat_download(workbook, url, client, runs=20):
     """A cached workbook downloaded again: the whole request, as a user's browser makes it."""
     from django.core.cache import cache
-    from django.test import Client
 
     from notes.workbooks.tasks import render_workbook
 
-    workbook = CASES["blank, whole model"]()
     cache.delete(workbook.cache_key())
     render_workbook.call(workbook.kind, workbook.params)
-    client = Client(HTTP_HOST="127.0.0.1")
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        response = client.get("/model/workbook.pdf")
+        response = client.get(url)
         times.append(time.perf_counter() - start)
         assert response.status_code == 200, response.status_code
     return statistics.median(times), max(times), len(response.content)
+
+
+def repeat_downloads():
+    """The whole model's blank workbook, and the 20-cell partnership's as one of its members."""
+    from django.db import transaction
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    yield "whole-model blank", repeat_download(blank(), "/model/workbook.pdf", client)
+    with transaction.atomic():
+        workbook = partnership()
+        client.force_login(workbook.partnership.memberships.first().user)
+        url = reverse("workbooks:partnership", args=[workbook.partnership.pk])
+        yield "20-cell partnership", repeat_download(workbook, url, client)
+        transaction.set_rollback(True)
 
 
 def main():
@@ -192,9 +318,9 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("loaddata", "model", verbosity=0)
 
-    print(f"{'case':<22} {'engine':<26} {'pages':>5} {'cold s':>7} {'warm s':>7} {'peak MB':>8}")
+    print(f"{'case':<24} {'engine':<26} {'pages':>5} {'cold s':>7} {'warm s':>7} {'peak MB':>8}")
     runs = [(case, engine) for case in CASES for engine in ENGINES]
-    runs += [("blank, whole model", experiment) for experiment in CSS_EXPERIMENTS]
+    runs += [(case, name) for case, experiments in CSS_EXPERIMENTS.items() for name in experiments]
     for case, engine in runs:
         child = subprocess.run(  # noqa: S603
             [sys.executable, __file__, "--runs", str(options.runs), "--child", case, engine],
@@ -204,14 +330,14 @@ def main():
         )
         figures = json.loads(child.stdout.strip().splitlines()[-1])
         print(
-            f"{case:<22} {engine:<26} {figures['pages']:>5} {figures['cold']:>7.2f} "
+            f"{case:<24} {engine:<26} {figures['pages']:>5} {figures['cold']:>7.2f} "
             f"{figures['warm']:>7.2f} {figures['peak_mb']:>8.0f}"
         )
-    median, worst, size = repeat_download()
-    print(
-        f"repeat download of the cached whole-model workbook ({size // 1024} KB): "
-        f"median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms of 20"
-    )
+    for name, (median, worst, size) in repeat_downloads():
+        print(
+            f"repeat download of the cached {name} workbook ({size // 1024} KB): "
+            f"median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms of 20"
+        )
 
 
 if __name__ == "__main__":

@@ -40,6 +40,24 @@ class Focus:
             not self.stages or cell.stage_id in {s.pk for s in self.stages}
         )
 
+    @classmethod
+    def from_slugs(cls, domains, stages):
+        """The focus named by slugs (as stored in a queued task's parameters)."""
+        return cls(
+            domains=tuple(Domain.objects.filter(slug__in=domains)),
+            stages=tuple(Stage.objects.filter(slug__in=stages)),
+        )
+
+    @property
+    def description(self):
+        """The focus in a sentence, for workbooks and the pages that prepare them."""
+        if self.is_whole_model:
+            return _("The whole model: every domain through every stage.")
+        return _("Domains: %(domains)s. Stages: %(stages)s.") % {
+            "domains": ", ".join(d.name for d in self.domains) or _("all"),
+            "stages": ", ".join(s.name for s in self.stages) or _("all"),
+        }
+
     @property
     def query_string(self):
         """The focus as a URL query, in its short comma-separated form ('' for everything)."""

@@ -1,6 +1,9 @@
-"""A cast for partnership tests: a facilitator, an editor, a viewer and a stranger."""
+"""A cast for partnership tests (a facilitator, an editor, a viewer and a stranger), and an
+outside HTTP server that workbooks must never reach."""
 
+import threading
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -76,3 +79,27 @@ def cast(db):
         stranger=make_user("stella@example.org", "Stella Stranger"),
         **members,
     )
+
+
+@pytest.fixture
+def outside_server():
+    """An HTTP server on 127.0.0.1 that records every request it gets."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            received.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.end_headers()
+            self.wfile.write(b"body { color: red }")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()

@@ -1,8 +1,5 @@
 """Rendering a workbook can read the app's static files and nothing else."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from django.templatetags.static import static
 from weasyprint import HTML
@@ -11,30 +8,6 @@ from notes.workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
 from notes.workbooks.render import html_to_pdf
 
 from .pdf import read
-
-
-@pytest.fixture
-def outside_server():
-    """An HTTP server on 127.0.0.1 that records every request it gets."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            received.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/css")
-            self.end_headers()
-            self.wfile.write(b"body { color: red }")
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", received
-    server.shutdown()
-    server.server_close()
 
 
 def hostile_html(origin):

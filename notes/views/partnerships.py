@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from ..access import Action, partnership_view
 from ..forms import PartnershipForm
 from ..models import Membership, Role
+from ..workbooks.options import PartnershipWorkbookOptionsForm
 from .cells import partnership_matrix
 
 
@@ -57,6 +58,8 @@ def detail(request, membership):
             "members": Membership.objects.for_members_page(partnership),
             "can_manage": membership.can(Action.MANAGE),
             "can_delete": membership.can(Action.DELETE),
+            "can_export": membership.can(Action.EXPORT),
+            "workbook_options": PartnershipWorkbookOptionsForm(),
             **partnership_matrix(partnership, request.GET),
         },
     )

@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from domains.focus import Focus
-from domains.models import Cell, Domain, Stage
+from domains.models import Cell
 
 from .render import PdfMetadata, html_to_pdf, render_html
 from .versions import digest, layout_version, model_content_version
@@ -24,10 +24,7 @@ class BlankWorkbook:
     def from_params(cls, params):
         """The workbook a task was asked for (the inverse of ``params``)."""
         return cls(
-            focus=Focus(
-                domains=tuple(Domain.objects.filter(slug__in=params["domains"])),
-                stages=tuple(Stage.objects.filter(slug__in=params["stages"])),
-            ),
+            focus=Focus.from_slugs(params["domains"], params["stages"]),
             paper=params["paper"],
             language=params["language"],
         )
@@ -52,14 +49,6 @@ class BlankWorkbook:
             parts.append(self.paper)
         return "-".join(parts) + ".pdf"
 
-    def focus_description(self):
-        if self.focus.is_whole_model:
-            return _("The whole model: every domain through every stage.")
-        return _("Domains: %(domains)s. Stages: %(stages)s.") % {
-            "domains": ", ".join(d.name for d in self.focus.domains) or _("all"),
-            "stages": ", ".join(s.name for s in self.focus.stages) or _("all"),
-        }
-
     def html(self):
         """The workbook as HTML, in its language, ready for ``html_to_pdf``."""
         with translation.override(self.language):
@@ -75,7 +64,7 @@ class BlankWorkbook:
                     "cells": cells,
                     "domains": sorted({c.domain for c in cells}, key=lambda d: d.position),
                     "stages": sorted({c.stage for c in cells}, key=lambda s: s.position),
-                    "focus_description": self.focus_description(),
+                    "focus_description": self.focus.description,
                 },
                 metadata=metadata,
                 paper=self.paper,

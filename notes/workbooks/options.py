@@ -7,18 +7,52 @@ from django.utils.translation import gettext_lazy as _
 from .render import DEFAULT_PAPER, PAPERS
 
 
-class WorkbookOptionsForm(forms.Form):
-    paper = forms.ChoiceField(
-        label=_("Paper size"),
-        choices=[(name, paper.label) for name, paper in PAPERS.items()],
+def option_field(label, choices, message):
+    """A choice read from the query; ``message`` names a value it does not know, and the choices."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
         required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
         error_messages={
             "invalid_choice": format_lazy(
-                _("“%(value)s” is not a paper size we print on. Choose from: {choices}."),
-                choices=", ".join(f"{name} ({paper.label})" for name, paper in PAPERS.items()),
+                message, choices=", ".join(f"{value} ({label})" for value, label in choices)
             )
         },
     )
 
+
+class WorkbookOptionsForm(forms.Form):
+    paper = option_field(
+        _("Paper size"),
+        [(name, paper.label) for name, paper in PAPERS.items()],
+        _("“%(value)s” is not a paper size we print on. Choose from: {choices}."),
+    )
+
     def clean_paper(self):
         return self.cleaned_data["paper"] or DEFAULT_PAPER
+
+
+INCLUDE_EMPTY, LEAVE_OUT_EMPTY = "include", "leave-out"
+PAGE_PER_CELL, CONTINUOUS = "page-per-cell", "continuous"
+
+
+class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
+    """The blank workbook's options, and which cells to print and how to lay them out."""
+
+    empty = option_field(
+        _("Cells with no note yet"),
+        [(INCLUDE_EMPTY, _("Include them")), (LEAVE_OUT_EMPTY, _("Leave them out"))],
+        _("“%(value)s” is not a choice for cells with no note. Choose from: {choices}."),
+    )
+    layout = option_field(
+        _("Layout"),
+        [(PAGE_PER_CELL, _("Each cell on a new page")), (CONTINUOUS, _("One cell after another"))],
+        _("“%(value)s” is not a layout we print. Choose from: {choices}."),
+    )
+
+    def clean_empty(self):
+        return self.cleaned_data["empty"] or INCLUDE_EMPTY
+
+    def clean_layout(self):
+        return self.cleaned_data["layout"] or PAGE_PER_CELL

@@ -4,9 +4,10 @@ from django.core.cache import cache
 from django.tasks import task
 
 from .blank import BlankWorkbook
+from .partnership import PartnershipWorkbook
 
 # Each kind of workbook by name; a task gets the name and the workbook's JSON parameters.
-WORKBOOKS = {workbook.kind: workbook for workbook in (BlankWorkbook,)}
+WORKBOOKS = {workbook.kind: workbook for workbook in (BlankWorkbook, PartnershipWorkbook)}
 PDF_TIMEOUT = 60 * 60 * 24 * 30
 
 

@@ -1,8 +1,11 @@
 """What a cached workbook depends on, as short digests: a change to any of it is a new PDF.
 
 The model has no timestamps, so its version is a digest of its whole content: any edit, by
-the admin, a fixture or plain SQL, changes it. The layout version covers the templates, the
-stylesheets and WeasyPrint itself, so a deploy that changes how workbooks look renders anew.
+the admin, a fixture or plain SQL, changes it. A partnership's version is a digest of what its
+workbook shows of it: its notes (a hash of each text, computed by the database), the ticks
+and the members with their profiles, in three queries however much there is. The layout
+version covers the templates, the stylesheets and WeasyPrint itself, so a deploy that changes
+how workbooks look renders anew.
 """
 
 import hashlib
@@ -12,13 +15,17 @@ from pathlib import Path
 
 import weasyprint
 from django.conf import settings
+from django.db.models.functions import MD5
 
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
+
+from ..models import DiscussedQuestion, Membership, Note
 
 LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "templates" / "workbooks",
     settings.BASE_DIR / "static" / "workbooks",
     settings.BASE_DIR / "templates" / "domains" / "includes",
+    settings.BASE_DIR / "templates" / "notes" / "includes",
 ]
 
 
@@ -41,6 +48,26 @@ def model_content_version():
                 GuidanceItem.sources.through.objects.values_list("pk", "guidanceitem", "source"),
                 Source.objects.values_list("pk", "code", "position", "title", "publisher", "url"),
             )
+        ]
+    )
+
+
+def partnership_version(partnership):
+    """Its name and goal, notes, ticks and members, as the partnership workbook shows them."""
+    notes = Note.objects.filter(partnership=partnership).values_list(
+        "cell", MD5("text"), "status", "version", "updated_at", "updated_by",
+        "updated_by__email", "updated_by__profile__display_name",
+    )  # fmt: skip
+    ticks = DiscussedQuestion.objects.filter(partnership=partnership).values_list("question")
+    members = Membership.objects.filter(partnership=partnership).values_list(
+        "pk", "role", "joined_at", "user__email", "user__profile__display_name",
+        "user__profile__organisation", "user__profile__sector",
+    )  # fmt: skip
+    return digest(
+        [
+            partnership.name,
+            partnership.goal,
+            *(list(query.order_by("pk")) for query in (notes, ticks, members)),
         ]
     )
 
