@@ -29,3 +29,22 @@ ensure_venv() {
   # xstatic-bootstrap is source-only and needs setuptools<81 to build.
   .venv/bin/python -m pip install --quiet --build-constraint build-constraints.txt -e "$spec"
 }
+
+# What the app needs from Debian to render PDF workbooks: Pango (WeasyPrint's text layout),
+# fonts with every letter of the Baltic Sea Region and emoji, and HarfBuzz's subsetter.
+APP_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji libharfbuzz-subset0)
+
+install_debian_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
