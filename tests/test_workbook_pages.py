@@ -4,7 +4,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from domains.focus import Focus
-from domains.models import Cell, Domain, Stage
+from domains.models import Cell, Domain, Source, Stage
 from notes.workbooks.blank import BlankWorkbook
 
 from .html import page, text
@@ -102,3 +102,10 @@ def test_the_cache_key_changes_with_everything_the_pdf_depends_on():
     item.text += " Edited."
     item.save()
     assert base.cache_key() not in keys  # any edit to the model's content: a new version
+
+
+def test_renaming_a_source_makes_a_new_version():
+    base = BlankWorkbook(focus(["leadership"]), "a4", "en")
+    before = base.cache_key()
+    Source.objects.filter(code="riconfigure").update(short_title="RiConfigure project")
+    assert base.cache_key() != before

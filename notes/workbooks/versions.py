@@ -46,7 +46,9 @@ def model_content_version():
                 Cell.objects.values_list("pk", "domain", "stage", "purpose", "introduction"),
                 GuidanceItem.objects.values_list("pk", "cell", "kind", "position", "text"),
                 GuidanceItem.sources.through.objects.values_list("pk", "guidanceitem", "source"),
-                Source.objects.values_list("pk", "code", "position", "title", "publisher", "url"),
+                Source.objects.values_list(
+                    "pk", "code", "position", "title", "short_title", "publisher", "url"
+                ),
             )
         ]
     )
