@@ -35,11 +35,6 @@ class Focus:
     def is_whole_model(self):
         return not self.domains and not self.stages
 
-    def includes(self, cell):
-        return (not self.domains or cell.domain_id in {d.pk for d in self.domains}) and (
-            not self.stages or cell.stage_id in {s.pk for s in self.stages}
-        )
-
     @classmethod
     def from_slugs(cls, domains, stages):
         """The focus named by slugs (as stored in a queued task's parameters)."""
@@ -67,6 +62,10 @@ class Focus:
         if self.stages:
             params["stages"] = ",".join(self.stage_slugs)
         return urlencode(params, safe=",")
+
+    def on(self, url):
+        """``url`` with this focus as its query (``url`` itself for the whole model)."""
+        return f"{url}?{self.query_string}" if self.query_string else url
 
 
 def split_focus_query(query: QueryDict) -> QueryDict:
@@ -97,7 +96,10 @@ class FocusForm(forms.Form):
         help_text=_("Leave all unticked to include every stage."),
     )
 
-    def __init__(self, query: QueryDict, *, domains, stages):
+    def __init__(self, query: QueryDict, *, domains=None, stages=None):
+        """``domains`` and ``stages``: the model's, unless the caller has them loaded already."""
+        domains = Domain.objects.all() if domains is None else domains
+        stages = Stage.objects.all() if stages is None else stages
         bound = any(name in query for name in FOCUS_FIELDS)
         super().__init__(split_focus_query(query) if bound else None)
         self._domains = {domain.slug: domain for domain in domains}

@@ -23,8 +23,7 @@ def matrix(request):
     focus = form.focus
     if form.is_bound and form.is_valid() and request.GET.urlencode(safe=",") != focus.query_string:
         # A plain form sends domains=a&domains=b: keep the short, shareable address instead.
-        query = f"?{focus.query_string}" if focus.query_string else ""
-        return redirect(f"{request.path}{query}#focus")
+        return redirect(focus.on(request.path) + "#focus")
     cells = Cell.objects.for_matrix().in_focus(focus)
     return render(
         request,

@@ -1,4 +1,4 @@
-"""Reading PDFs the way a reader would: the pages' text, the bookmarks, the fonts."""
+"""Reading PDFs the way a reader would: the pages' text, the bookmarks, the fonts, the tags."""
 
 import re
 import subprocess
@@ -6,6 +6,8 @@ import tempfile
 from io import BytesIO
 
 from pypdf import PdfReader
+
+from domains.models import Cell
 
 
 def read(pdf):
@@ -60,3 +62,29 @@ def fonts(pdf):
         {name: row[start:end].strip() for name, (start, end) in zip(names, spans, strict=True)}
         for row in rows
     ]
+
+
+def cells_in_focus(focus):
+    """The cells a workbook for ``focus`` must hold, worked out apart from the app's own query."""
+    domains = set(focus.domain_slugs)
+    stages = set(focus.stage_slugs)
+    return [
+        cell
+        for cell in Cell.objects.for_matrix()
+        if (not domains or cell.domain.slug in domains)
+        and (not stages or cell.stage.slug in stages)
+    ]
+
+
+def assert_tagged_pdf_ua(reader, title):
+    """Title, author, date, language, tags and the PDF/UA-1 claim, as screen readers need them."""
+    assert reader.metadata.title == title
+    assert reader.metadata.author == "Collaboration workbook"
+    assert reader.metadata.creation_date is not None
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp or 'pdfuaid:part="1"' in xmp

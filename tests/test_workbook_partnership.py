@@ -18,7 +18,15 @@ from notes.workbooks.partnership import PartnershipWorkbook
 from notes.workbooks.render import html_to_pdf
 
 from .conftest import make_partnership, make_user
-from .pdf import bookmarks, contents_entries, fonts, page_texts, read
+from .pdf import (
+    assert_tagged_pdf_ua,
+    bookmarks,
+    cells_in_focus,
+    contents_entries,
+    fonts,
+    page_texts,
+    read,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +121,7 @@ class Rendered:
         self.pdf = self.workbook.render()
         self.reader = read(self.pdf)
         self.texts = page_texts(self.pdf)
-        self.cells = [cell for cell in Cell.objects.for_matrix() if chosen.includes(cell)]
+        self.cells = cells_in_focus(chosen)
         if options["empty"] == "leave-out":
             self.cells = [c for c in self.cells if (c.domain.slug, c.stage.slug) in WRITTEN]
             self.cells = [c for c in self.cells if WRITTEN[c.domain.slug, c.stage.slug][2]]
@@ -280,16 +288,7 @@ def test_every_font_is_embedded(rendered):
 
 
 def test_metadata_language_and_tags(rendered):
-    reader = rendered["one cell on letter"].reader
-    assert reader.metadata.title == f"{NAME} — workbook"
-    assert reader.metadata.author == "Collaboration workbook"
-    assert reader.metadata.creation_date is not None
-    catalog = reader.trailer["/Root"]
-    assert catalog["/Lang"] == "en"
-    assert bool(catalog["/MarkInfo"]["/Marked"])
-    assert "/StructTreeRoot" in catalog
-    xmp = catalog["/Metadata"].get_object().get_data().decode()
-    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp or 'pdfuaid:part="1"' in xmp
+    assert_tagged_pdf_ua(rendered["one cell on letter"].reader, f"{NAME} — workbook")
 
 
 HOSTILE = (

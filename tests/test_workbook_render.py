@@ -6,7 +6,15 @@ from domains.focus import Focus
 from domains.models import Cell, Domain, Stage
 from notes.workbooks.blank import BlankWorkbook
 
-from .pdf import bookmarks, contents_entries, fonts, page_texts, read
+from .pdf import (
+    assert_tagged_pdf_ua,
+    bookmarks,
+    cells_in_focus,
+    contents_entries,
+    fonts,
+    page_texts,
+    read,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +45,7 @@ class Rendered:
         self.pdf = BlankWorkbook(chosen, paper, "en").render()
         self.reader = read(self.pdf)
         self.texts = page_texts(self.pdf)
-        self.cells = [cell for cell in Cell.objects.for_matrix() if chosen.includes(cell)]
+        self.cells = cells_in_focus(chosen)
         self.domains = {cell.domain for cell in self.cells}
         self.stages = {cell.stage for cell in self.cells}
 
@@ -137,17 +145,7 @@ def test_every_page_has_the_running_header_and_page_x_of_y(rendered):
 
 
 def test_metadata_language_and_tags(rendered):
-    reader = rendered["one cell"].reader
-    assert reader.metadata.title == "Collaboration model workbook"
-    assert reader.metadata.author == "Collaboration workbook"
-    assert reader.metadata.creation_date is not None
-    catalog = reader.trailer["/Root"]
-    assert catalog["/Lang"] == "en"
-    assert bool(catalog["/MarkInfo"]["/Marked"])
-    assert "/StructTreeRoot" in catalog
-    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
-    xmp = catalog["/Metadata"].get_object().get_data().decode()
-    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp or 'pdfuaid:part="1"' in xmp
+    assert_tagged_pdf_ua(rendered["one cell"].reader, "Collaboration model workbook")
 
 
 def test_headings_are_tagged_as_headings(rendered):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from domains.focus import FocusForm
 from domains.matrix import arrange
-from domains.models import Cell, Domain, GuidanceItem, Stage
+from domains.models import Cell, GuidanceItem
 from domains.views import neighbour_links
 
 from ..access import Action, partnership_view
@@ -30,7 +30,7 @@ def cell_url(partnership, cell, name="cell"):
 
 def partnership_matrix(partnership, query):
     """The focus form and the partnership's matrix, each cell with its progress."""
-    form = FocusForm(query, domains=Domain.objects.all(), stages=Stage.objects.all())
+    form = FocusForm(query)
     cells = list(
         Cell.objects.for_matrix()
         .in_focus(form.focus)

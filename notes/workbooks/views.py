@@ -6,18 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from domains.focus import FocusForm
-from domains.models import Domain, Stage
 
 from ..access import Action, partnership_view
 from .blank import BlankWorkbook
 from .delivery import deliver
 from .options import PartnershipWorkbookOptionsForm, WorkbookOptionsForm
 from .partnership import PartnershipWorkbook
-
-
-def with_query(url, focus):
-    query = focus.query_string
-    return url + (f"?{query}" if query else "")
 
 
 def bad_options(request, focus_form, options, **context):
@@ -33,14 +27,14 @@ def bad_options(request, focus_form, options, **context):
 @require_http_methods(["GET", "HEAD", "POST"])
 def blank_workbook(request):
     """The model's guidance for the focus in the query, as a PDF to print and write on."""
-    focus_form = FocusForm(request.GET, domains=Domain.objects.all(), stages=Stage.objects.all())
+    focus_form = FocusForm(request.GET)
     options = WorkbookOptionsForm(request.GET)
     if focus_form.errors or not options.is_valid():
         return bad_options(request, focus_form, options)
     workbook = BlankWorkbook(
         focus=focus_form.focus, paper=options.cleaned_data["paper"], language=get_language()
     )
-    back_url = with_query(reverse("domains:matrix"), workbook.focus)
+    back_url = workbook.focus.on(reverse("domains:matrix"))
     return deliver(request, workbook, {"workbook": workbook, "back_url": back_url})
 
 
@@ -49,7 +43,7 @@ def blank_workbook(request):
 def partnership_workbook(request, membership):
     """The partnership's notes and ticks on the focus in the query, as a PDF (members only)."""
     partnership = membership.partnership
-    focus_form = FocusForm(request.GET, domains=Domain.objects.all(), stages=Stage.objects.all())
+    focus_form = FocusForm(request.GET)
     options = PartnershipWorkbookOptionsForm(request.GET)
     if focus_form.errors or not options.is_valid():
         return bad_options(request, focus_form, options, partnership=partnership)
@@ -65,7 +59,7 @@ def partnership_workbook(request, membership):
         workbook,
         {
             "workbook": workbook,
-            "back_url": with_query(partnership.get_absolute_url(), workbook.focus),
+            "back_url": workbook.focus.on(partnership.get_absolute_url()),
             "back_label": _("Back to the partnership"),
         },
     )
