@@ -20,17 +20,12 @@ from notes.workbooks.blank import BlankWorkbook
 
 from .html import page, text
 from .pdf import read
+from .worker import run_worker
 
 URL = "/model/workbook.pdf?domains=communication&stages=planning"
 
 
 pytestmark = pytest.mark.django_db
-
-
-def run_worker():
-    """Run every queued task, then stop."""
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from notes.workbooks.partnership import PartnershipWorkbook
 from .conftest import make_partnership, make_user
 from .html import page, text
 from .pdf import read
-from .test_workbook_delivery import run_worker
+from .worker import run_worker
 
 pytestmark = pytest.mark.django_db
 

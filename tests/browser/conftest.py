@@ -3,7 +3,9 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,3 +58,19 @@ def axe_violations(page):
         f"{violation['nodes'][0]['target']})"
         for violation in result["violations"]
     ]
+
+
+def signed_in(context, site, user):
+    """A browser page of ``user``, signed in through a session made on the server."""
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": site.url,
+            }
+        ]
+    )
+    return context.new_page()

@@ -1,8 +1,6 @@
 """Two partners write the same cell in two browsers; nothing typed is ever lost."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from domains.models import Cell
@@ -10,25 +8,9 @@ from notes.editing import save_text
 from notes.models import Note
 
 from ..conftest import make_partnership, make_user
-from .conftest import axe_violations
+from .conftest import axe_violations, signed_in
 
 CELL = "coordination/implementation"
-
-
-def signed_in(context, site, user):
-    """A browser page of ``user``, signed in through a session made on the server."""
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site.url,
-            }
-        ]
-    )
-    return context.new_page()
 
 
 @pytest.fixture

@@ -3,17 +3,13 @@
 from pathlib import Path
 from unittest import mock
 
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from notes.workbooks.blank import BlankWorkbook
 
 from ..pdf import bookmarks, read
+from ..worker import run_worker
 from .conftest import axe_violations
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_download_the_blank_workbook_from_the_matrix(site, page):

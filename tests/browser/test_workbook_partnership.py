@@ -10,9 +10,8 @@ from notes.editing import save_text
 
 from ..conftest import make_partnership, make_user
 from ..pdf import bookmarks, page_texts, read
-from .conftest import axe_violations
-from .test_shared_notes import signed_in
-from .test_workbook import run_worker
+from ..worker import run_worker
+from .conftest import axe_violations, signed_in
 
 
 def test_a_facilitator_downloads_the_partnership_workbook(site, browser):
