@@ -96,14 +96,11 @@ class FocusForm(forms.Form):
         help_text=_("Leave all unticked to include every stage."),
     )
 
-    def __init__(self, query: QueryDict, *, domains=None, stages=None):
-        """``domains`` and ``stages``: the model's, unless the caller has them loaded already."""
-        domains = Domain.objects.all() if domains is None else domains
-        stages = Stage.objects.all() if stages is None else stages
+    def __init__(self, query: QueryDict):
         bound = any(name in query for name in FOCUS_FIELDS)
         super().__init__(split_focus_query(query) if bound else None)
-        self._domains = {domain.slug: domain for domain in domains}
-        self._stages = {stage.slug: stage for stage in stages}
+        self._domains = {domain.slug: domain for domain in Domain.objects.all()}
+        self._stages = {stage.slug: stage for stage in Stage.objects.all()}
         for name, options, kind in (
             ("domains", self._domains, _("domain")),
             ("stages", self._stages, _("stage")),

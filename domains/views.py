@@ -18,8 +18,7 @@ def home(request):
 
 
 def matrix(request):
-    domains, stages = list(Domain.objects.all()), list(Stage.objects.all())
-    form = FocusForm(request.GET, domains=domains, stages=stages)
+    form = FocusForm(request.GET)
     focus = form.focus
     if form.is_bound and form.is_valid() and request.GET.urlencode(safe=",") != focus.query_string:
         # A plain form sends domains=a&domains=b: keep the short, shareable address instead.
