@@ -27,6 +27,14 @@ def new_partnership_id() -> str:
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(10))
 
 
+def validate_single_line(value):
+    """Names appear in e-mail subjects and headers: no line breaks or other control characters."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in value):
+        raise ValidationError(
+            _("Use a single line, without line breaks or tabs."), code="single_line"
+        )
+
+
 def validate_sectors(value):
     if not isinstance(value, list) or not value:
         raise ValidationError(_("Choose at least one sector."), code="required")
@@ -41,7 +49,7 @@ class Partnership(models.Model):
     id = models.CharField(
         primary_key=True, max_length=12, default=new_partnership_id, editable=False
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
     goal = models.TextField(
         _("common goal"),
         max_length=1000,
@@ -308,6 +316,9 @@ class Note(models.Model):
         "domains.Cell", on_delete=models.PROTECT, related_name="+", verbose_name=_("cell")
     )
     text = models.TextField(_("note"), blank=True)
+    # The text rendered to sanitised HTML when it is saved (notes/markup.py), so that pages
+    # and PDFs show a note without parsing it again.
+    html = models.TextField(_("rendered note"), blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=NoteStatus.choices, default=NoteStatus.NOT_STARTED
     )
@@ -376,9 +387,11 @@ class DiscussedQuestion(models.Model):
         related_name="discussed_questions",
         verbose_name=_("partnership"),
     )
+    # PROTECT: removing a guiding question that partnerships have ticked is refused (the
+    # admin says which ticks stand in the way) rather than silently deleting their ticks.
     question = models.ForeignKey(
         "domains.GuidanceItem",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("guiding question"),
     )
