@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Sector
 
 ID_ALPHABET = string.ascii_lowercase + string.digits
+PARTNERSHIP_ID_LENGTH = 10
 INVITATION_DAYS = 14
 
 
 def new_partnership_id() -> str:
-    return "".join(secrets.choice(ID_ALPHABET) for _ in range(10))
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(PARTNERSHIP_ID_LENGTH))
 
 
 def validate_single_line(value):

@@ -1,10 +1,11 @@
 from django.urls import path
 
+from . import converters  # noqa: F401 (registers the converters used below)
 from .views import cells, invitations, members, partnerships
 
 app_name = "notes"
 
-PARTNERSHIP = "partnerships/<str:partnership_id>/"
+PARTNERSHIP = "partnerships/<partnership_id:partnership_id>/"
 CELL = PARTNERSHIP + "<slug:domain>/<slug:stage>/"
 
 urlpatterns = [
@@ -18,10 +19,10 @@ urlpatterns = [
     path(f"{PARTNERSHIP}leave/", partnerships.leave, name="leave"),
     path(f"{PARTNERSHIP}members/", members.members, name="members"),
     path(f"{PARTNERSHIP}members/invite/", members.invite, name="invite"),
-    path(f"{PARTNERSHIP}members/<int:member_id>/role/", members.change_role, name="change_role"),
-    path(f"{PARTNERSHIP}members/<int:member_id>/remove/", members.remove, name="remove"),
-    path(f"{PARTNERSHIP}invitations/<int:invitation_id>/revoke/", members.revoke, name="revoke"),
-    path(f"{PARTNERSHIP}invitations/<int:invitation_id>/resend/", members.resend, name="resend"),
+    path(f"{PARTNERSHIP}members/<row_id:member_id>/role/", members.change_role, name="change_role"),
+    path(f"{PARTNERSHIP}members/<row_id:member_id>/remove/", members.remove, name="remove"),
+    path(f"{PARTNERSHIP}invitations/<row_id:invitation_id>/revoke/", members.revoke, name="revoke"),
+    path(f"{PARTNERSHIP}invitations/<row_id:invitation_id>/resend/", members.resend, name="resend"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     # A cell of the model inside the partnership; after the fixed addresses above.
     path(CELL, cells.cell_page, name="cell"),
@@ -29,5 +30,5 @@ urlpatterns = [
     path(f"{CELL}status/", cells.change_status, name="status"),
     path(f"{CELL}questions/", cells.mark_questions, name="questions"),
     path(f"{CELL}history/", cells.history, name="history"),
-    path(f"{CELL}history/<int:version>/restore/", cells.restore, name="restore"),
+    path(f"{CELL}history/<version:version>/restore/", cells.restore, name="restore"),
 ]

@@ -104,9 +104,29 @@ def test_a_stranger_cannot_tell_a_real_partnership_from_a_missing_one(
     client.force_login(cast.stranger)
     url = endpoint_url(cast, name, extra)
     real = getattr(client, method)(url)
-    missing = getattr(client, method)(url.replace(cast.partnership.pk, "doesnotexist"))
+    missing = getattr(client, method)(url.replace(cast.partnership.pk, "zzzzzzzzzz"))
     assert real.status_code == missing.status_code == 404
     assert text(real) == text(missing)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/partnerships/abc%00defgh/",  # a NUL byte: PostgreSQL refuses it in a query
+        "/partnerships/abc%00defgh/workbook.pdf",
+        "/partnerships/{pk}x/",  # one character too many
+        "/partnerships/{pk_short}/",
+        "/partnerships/ABCDEFGHIJ/",  # ids are lower case
+        "/partnerships/{pk}/members/99999999999999999999/remove/",  # beyond a 64-bit id
+        "/partnerships/{pk}/invitations/99999999999999999999/resend/",
+        "/partnerships/{pk}/communication/planning/history/99999999999/restore/",  # > 32 bits
+    ],
+)
+def test_ids_that_cannot_exist_are_not_found_without_an_error(client, cast, path):
+    client.force_login(cast.facilitator)
+    pk = cast.partnership.pk
+    response = client.post(path.format(pk=pk, pk_short=pk[:-1]))
+    assert response.status_code == 404
 
 
 def test_refused_writes_change_nothing(client, cast):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .. import converters  # noqa: F401 (registers the converters used below)
 from . import views
 
 app_name = "workbooks"
@@ -7,7 +8,7 @@ app_name = "workbooks"
 urlpatterns = [
     path("model/workbook.pdf", views.blank_workbook, name="blank"),
     path(
-        "partnerships/<str:partnership_id>/workbook.pdf",
+        "partnerships/<partnership_id:partnership_id>/workbook.pdf",
         views.partnership_workbook,
         name="partnership",
     ),
