@@ -1,7 +1,9 @@
 """Invitations: sent by e-mail, single use, expiring, for the address they were sent to only."""
 
 import re
+import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -221,3 +223,30 @@ def test_the_invitation_page_never_shows_other_partnerships(client, cast):
     response = client.get(reverse("notes:invitation", args=[token]))
     assert "Healthy schools" in text(response)
     assert "Emma" not in text(response)
+
+
+@pytest.mark.parametrize(
+    "failure", [ConnectionRefusedError("mail server down"), smtplib.SMTPException("refused")]
+)
+def test_an_invitation_whose_mail_fails_is_kept_and_the_facilitator_told(client, cast, failure):
+    with mock.patch("notes.mail.send_mail", side_effect=failure):
+        response = send_invitation(client, cast)
+    assert response.status_code == 200
+    assert "the e-mail could not be sent. Try “Resend”" in text(response)
+    assert Invitation.objects.pending().get().email == "nora@example.org"
+
+    invitation = Invitation.objects.get()
+    resend = reverse("notes:resend", args=[cast.partnership.pk, invitation.pk])
+    with mock.patch("notes.mail.send_mail", side_effect=failure):
+        response = client.post(resend, follow=True)
+    assert "the e-mail could not be sent" in text(response)
+    response = client.post(resend, follow=True)
+    assert "A new link has been sent to nora@example.org" in text(response)
+    assert len(mail.outbox) == 1
+
+
+def test_the_subject_is_plain_text_on_one_line(client, cast):
+    cast.partnership.name = "R&D <Lab> “North”"
+    cast.partnership.save()
+    send_invitation(client, cast)
+    assert mail.outbox[0].subject == "Invitation to join “R&D <Lab> “North””"

@@ -276,3 +276,16 @@ def test_user_text_is_escaped(client):
         body = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in body
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+@pytest.mark.parametrize("name", ["Active\nRiga", "Active\r\nBcc: x@example.org", "Tab\there"])
+def test_a_name_with_a_line_break_is_refused_and_kept_in_the_form(client, name):
+    client.force_login(make_user("anna@example.org"))
+    response = client.post(
+        reverse("notes:create"),
+        {"name": name, "goal": "Children move.", "description": "", "sectors": ["public"]},
+    )
+    assert response.status_code == 400
+    assert "Use a single line, without line breaks or tabs." in text(response)
+    assert page(response).find("input", attrs={"name": "name"})["value"] == name
+    assert not Partnership.objects.exists()
