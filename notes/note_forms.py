@@ -22,7 +22,8 @@ class NoteForm(forms.Form):
     def clean_text(self):
         # Checked here rather than with max_length: a maxlength attribute would make the
         # browser cut pasted text short without a word.
-        text = self.cleaned_data["text"]
+        # Browsers send line breaks as \r\n: count the text as it is stored, with \n.
+        text = self.cleaned_data["text"].replace("\r\n", "\n")
         if len(text) > NOTE_MAX_LENGTH:
             raise forms.ValidationError(
                 _(
@@ -32,7 +33,7 @@ class NoteForm(forms.Form):
                 code="max_length",
                 params={"length": f"{len(text):,}", "limit": f"{NOTE_MAX_LENGTH:,}"},
             )
-        return text.replace("\r\n", "\n")
+        return text
 
 
 class StatusForm(forms.Form):

@@ -111,6 +111,15 @@ def test_a_note_over_the_size_limit_is_refused_and_kept_in_the_form(client, cast
     assert "the limit is 100,000" in response.json()["errors"][0]
 
 
+def test_line_breaks_count_as_one_character_as_they_are_stored(client, cast):
+    """Browsers send each line break as two characters; the limit counts the stored text."""
+    client.force_login(cast.editor)
+    lines = "line\r\n" * (NOTE_MAX_LENGTH // len("line\n"))  # exactly the limit, stored
+    assert len(lines) > NOTE_MAX_LENGTH >= len(lines.replace("\r\n", "\n"))
+    assert save(client, cast, lines, 0).status_code == 302
+    assert Note.objects.get().text == lines.replace("\r\n", "\n")
+
+
 def test_viewers_read_but_get_no_editor_and_cannot_write(client, cast, cell):
     save_text(cast.partnership, cell, cast.editor, "Agreed plan", 0)
     client.force_login(cast.viewer)
