@@ -10,7 +10,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import REVISION_FOLD_WINDOW, DiscussedQuestion, Note, Partnership, Revision
+from .models import (
+    REVISION_FOLD_WINDOW,
+    REVISIONS_KEPT,
+    DiscussedQuestion,
+    Note,
+    Partnership,
+    Revision,
+)
 
 
 class EditConflict(Exception):
@@ -34,8 +41,8 @@ def note_for(partnership, cell) -> Note:
 def save_text(partnership, cell, author, text, base_version, *, restored_from=None) -> Note:
     """Save ``text`` as the note's new version, if ``base_version`` is still current."""
     note, _created = Note.objects.get_or_create(partnership=partnership, cell=cell)
-    if note.version == base_version and note.text == text and restored_from is None:
-        return note  # nothing changed: no new version, no revision
+    if note.version == base_version and note.text == text:
+        return note  # nothing changed (a restore of the current text too): no new version
     now = timezone.now()
     saved = Note.objects.filter(pk=note.pk, version=base_version).update(
         text=text, version=F("version") + 1, updated_at=now, updated_by=author
@@ -49,19 +56,22 @@ def save_text(partnership, cell, author, text, base_version, *, restored_from=No
 
 
 def _record_revision(note, author, now, restored_from):
-    """Keep the saved text as a revision; quick successive saves by one author fold into one."""
+    """Keep the saved text as a revision. Quick successive saves by one author fold into one,
+    and so do quick successive restores (a restore never folds into a typed version, so the
+    text someone had before restoring stays in the history). Only the newest
+    ``REVISIONS_KEPT`` revisions are kept."""
     latest = note.revisions.order_by("-version").first()
     folds = (
         latest is not None
-        and restored_from is None
-        and latest.restored_from is None
+        and (restored_from is None) == (latest.restored_from is None)
         and author is not None
         and latest.author_id == author.pk
         and now - latest.saved_at <= REVISION_FOLD_WINDOW
     )
     if folds:
         latest.text, latest.version, latest.saved_at = note.text, note.version, now
-        latest.save(update_fields=["text", "version", "saved_at"])
+        latest.restored_from = restored_from
+        latest.save(update_fields=["text", "version", "saved_at", "restored_from"])
     else:
         Revision.objects.create(
             note=note,
@@ -72,6 +82,14 @@ def _record_revision(note, author, now, restored_from):
             saved_at=now,
             restored_from=restored_from,
         )
+        _prune_revisions(note)
+
+
+def _prune_revisions(note):
+    newest_first = note.revisions.order_by("-version").values_list("version", flat=True)
+    oldest_kept = newest_first[REVISIONS_KEPT - 1 : REVISIONS_KEPT].first()
+    if oldest_kept is not None:
+        note.revisions.filter(version__lt=oldest_kept).delete()
 
 
 def set_status(partnership, cell, author, status) -> Note:

@@ -288,6 +288,9 @@ NOTE_MAX_LENGTH = 100_000
 # Saves by the same author within this time fold into one revision, so autosave keeps the
 # history readable.
 REVISION_FOLD_WINDOW = timedelta(minutes=5)
+# A note keeps this many of its newest revisions; older ones are removed as new ones come, so
+# no one can grow the database without bound by saving or restoring over and over.
+REVISIONS_KEPT = 200
 
 
 class NoteStatus(models.TextChoices):

@@ -7,7 +7,14 @@ from django.urls import reverse
 
 from domains.models import Cell
 from notes.editing import EditConflict, save_text
-from notes.models import NOTE_MAX_LENGTH, DiscussedQuestion, Note, NoteStatus, Revision
+from notes.models import (
+    NOTE_MAX_LENGTH,
+    REVISIONS_KEPT,
+    DiscussedQuestion,
+    Note,
+    NoteStatus,
+    Revision,
+)
 
 from .html import page, text
 
@@ -228,6 +235,47 @@ def test_restoring_an_old_revision_makes_it_the_newest(client, cast, cell):
     newest = Revision.objects.first()
     assert (newest.version, newest.restored_from, newest.author) == (3, 1, cast.editor)
     assert Revision.objects.count() == 3
+
+
+def test_restores_over_and_over_fold_and_never_hide_the_typed_version(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "first plan", 0)
+    note = save_text(cast.partnership, cell, cast.facilitator, "second plan", note.version)
+    client.force_login(cast.editor)
+    for _ in range(10):
+        for version in (1, 2):
+            note.refresh_from_db()
+            client.post(url(cast, "restore", version), {"base_version": note.version})
+    note.refresh_from_db()
+    assert note.text == "second plan"
+    # The two typed versions, then one revision for the run of restores.
+    assert list(Revision.objects.values_list("text", "restored_from")) == [
+        ("second plan", 2),
+        ("second plan", None),
+        ("first plan", None),
+    ]
+
+
+def test_restoring_the_current_text_changes_nothing(client, cast, cell):
+    note = save_text(cast.partnership, cell, cast.editor, "first plan", 0)
+    note = save_text(cast.partnership, cell, cast.facilitator, "first plan\n", note.version)
+    note = save_text(cast.partnership, cell, cast.facilitator, "first plan", note.version)
+    client.force_login(cast.editor)
+    response = client.post(url(cast, "restore", 1), {"base_version": note.version}, follow=True)
+    assert "has the same text as the current version: nothing changed" in text(response)
+    assert Note.objects.get().version == note.version
+
+
+def test_a_note_keeps_its_newest_revisions_only(client, cast, cell):
+    authors = [cast.editor, cast.facilitator]  # alternating authors: no save folds
+    note = Note(version=0)
+    for number in range(REVISIONS_KEPT + 5):
+        note = save_text(cast.partnership, cell, authors[number % 2], f"v{number}", note.version)
+    versions = list(Revision.objects.values_list("version", flat=True))
+    assert versions == list(range(REVISIONS_KEPT + 5, 5, -1))
+    client.force_login(cast.viewer)
+    assert f"The {REVISIONS_KEPT} newest versions are kept." in text(
+        client.get(url(cast, "history"))
+    )
 
 
 def test_restoring_from_a_stale_history_page_restores_nothing(client, cast, cell):

@@ -20,7 +20,7 @@ from ..access import Action, partnership_view
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
 from ..markup import render_note
-from ..models import DiscussedQuestion, Note, Revision
+from ..models import REVISIONS_KEPT, DiscussedQuestion, Note, Revision
 from ..note_forms import DiscussedForm, NoteForm, StatusForm
 
 
@@ -202,6 +202,7 @@ def history(request, membership, domain, stage):
             "note": note,
             "revisions": revisions,
             "comparison": comparison,
+            "revisions_kept": REVISIONS_KEPT,
             "can_edit": membership.can(Action.EDIT),
         },
         status=400 if comparison == "invalid" else 200,
@@ -234,13 +235,14 @@ def restore(request, membership, domain, stage, version):
     form = NoteForm({"text": revision.text, "base_version": request.POST.get("base_version")})
     if not form.is_valid():
         return redirect(cell_url(partnership, cell, "history"))
+    base_version = form.cleaned_data["base_version"]
     try:
-        save_text(
+        note = save_text(
             partnership,
             cell,
             request.user,
             revision.text,
-            form.cleaned_data["base_version"],
+            base_version,
             restored_from=revision.version,
         )
     except EditConflict:
@@ -252,9 +254,16 @@ def restore(request, membership, domain, stage, version):
             ),
         )
         return redirect(cell_url(partnership, cell, "history"))
-    messages.success(
-        request,
-        _("Version %(version)s has been restored as the newest version.")
-        % {"version": revision.version},
-    )
+    if note.version == base_version:
+        messages.info(
+            request,
+            _("Version %(version)s has the same text as the current version: nothing changed.")
+            % {"version": revision.version},
+        )
+    else:
+        messages.success(
+            request,
+            _("Version %(version)s has been restored as the newest version.")
+            % {"version": revision.version},
+        )
     return redirect(cell_url(partnership, cell) + "#note")
