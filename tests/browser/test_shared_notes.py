@@ -82,6 +82,26 @@ def test_a_failed_save_keeps_the_text_and_offers_it_back(site, partners, page, c
     assert Note.objects.get().text == "Words typed while the network was down."
 
 
+def test_unsaved_text_is_never_offered_to_the_next_person_on_the_browser(
+    site, partners, page, context
+):
+    partnership, anna, ben = partners
+    page = signed_in(context, site, anna)
+    page.goto(cell_url(site, partnership))
+    page.route("**/note/", lambda route: route.abort("internetdisconnected"))
+    page.get_by_label("The partnership's note").fill("Anna's private first thoughts.")
+    expect(page.locator("[data-save-status]")).to_contain_text("Not saved", timeout=10_000)
+    page.once("dialog", lambda dialog: dialog.accept())  # the leave-with-unsaved-changes warning
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("banner").get_by_role("link", name="Log in")).to_be_visible()
+
+    ben_page = signed_in(context, site, ben)
+    ben_page.goto(cell_url(site, partnership))
+    expect(ben_page.get_by_label("The partnership's note")).to_have_value("")
+    expect(ben_page.get_by_role("region", name="Unsaved text")).to_have_count(0)
+    assert ben_page.evaluate("Object.keys(localStorage)") == []
+
+
 def test_ticking_a_question_saves_it_without_a_button(site, partners, page, context):
     partnership, anna, _ben = partners
     page = signed_in(context, site, anna)
