@@ -133,6 +133,8 @@ CACHES = {
 # Background work (rendering PDF workbooks) is queued in the database and run by
 # `manage.py db_worker`, so no request worker waits for it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A workbook render that takes longer than this is stopped and reported as too large.
+WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -148,3 +148,23 @@ def test_a_failed_render_says_so_and_can_be_tried_again(client):
     assert DBTaskResult.objects.count() == 2
     run_worker()
     assert client.get(URL).status_code == 200
+
+
+def test_a_render_over_the_time_limit_is_stopped_and_says_so(client, settings):
+    settings.WORKBOOK_RENDER_SECONDS = 0.05  # the one-cell workbook takes about half a second
+    assert client.get(URL).status_code == 202
+    run_worker()
+    response = client.get(URL)
+    assert response.status_code == 500
+    assert "is too large to put together in the time a workbook may take (0.05 seconds)" in (
+        text(response)
+    )
+    assert "Choose a smaller focus" in text(response)
+    [task] = DBTaskResult.objects.all()
+    assert task.exception_class_path == "notes.workbooks.render.RenderTimedOut"
+
+    settings.WORKBOOK_RENDER_SECONDS = 60
+    client.post(URL)  # "Try again"
+    assert client.get(URL).status_code == 202
+    run_worker()
+    assert client.get(URL).status_code == 200

@@ -10,6 +10,7 @@ Until the PDF is there the answer is a "preparing" page (202) that checks again 
 a failed render gives a page that says so and offers to try again.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +18,7 @@ from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils.cache import add_never_cache_headers
 
+from .render import RenderTimedOut
 from .tasks import render_workbook
 
 JOB_TIMEOUT = 15 * 60  # a render that has not finished by then is queued again
@@ -27,17 +29,22 @@ def job_key(key):
     return f"{key}:job"
 
 
-def job_status(key):
-    """The status of the render queued for ``key``, or None when there is none to wait for."""
+TIMED_OUT = f"{RenderTimedOut.__module__}.{RenderTimedOut.__qualname__}"
+
+
+def job_result(key):
+    """The render queued for ``key`` as (status, whether it ran out of time), or (None, False)
+    when there is none to wait for."""
     job_id = cache.get(job_key(key))
     if job_id is None:
-        return None
+        return None, False
     if job_id == QUEUEING:
-        return TaskResultStatus.READY
+        return TaskResultStatus.READY, False
     try:
-        return render_workbook.get_result(job_id).status
+        result = render_workbook.get_result(job_id)
     except TaskResultDoesNotExist:
-        return None
+        return None, False
+    return result.status, any(error.exception_class_path == TIMED_OUT for error in result.errors)
 
 
 def enqueue_once(workbook, key):
@@ -57,14 +64,15 @@ def deliver(request, workbook, context):
     """The PDF if it is ready; else queue its render and say so. A POST retries a failed one."""
     key = workbook.cache_key()
     if request.method == "POST":
-        if job_status(key) == TaskResultStatus.FAILED:
+        if job_result(key)[0] == TaskResultStatus.FAILED:
             cache.delete(job_key(key))
         return redirect(request.get_full_path())
     pdf = cache.get(key)
     if pdf is not None:
         return pdf_response(pdf, workbook.filename)
-    status = job_status(key)
+    status, timed_out = job_result(key)
     if status == TaskResultStatus.FAILED:
+        context = {**context, "timed_out": timed_out, "seconds": settings.WORKBOOK_RENDER_SECONDS}
         response = render(request, "workbooks/failed.html", context, status=500)
     else:
         if status == TaskResultStatus.SUCCESSFUL:

@@ -7,9 +7,13 @@ author, language, creation date) and links the print stylesheets, which WeasyPri
 through the static-files-only fetcher.
 """
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
@@ -56,7 +60,35 @@ def render_html(template_name, context, *, metadata, paper=DEFAULT_PAPER):
     )
 
 
+class RenderTimedOut(BaseException):
+    """The render took longer than ``settings.WORKBOOK_RENDER_SECONDS`` and was stopped.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` inside WeasyPrint
+    can swallow it and carry on rendering."""
+
+
+@contextmanager
+def time_limit(seconds):
+    """Raise ``RenderTimedOut`` in the block once ``seconds`` have passed. Works on the main
+    thread, where the worker (``manage.py db_worker``) runs its tasks."""
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError("Workbooks are rendered on a worker's main thread, with a time limit.")
+
+    def stop(signum, frame):
+        raise RenderTimedOut(f"The render took longer than {seconds} seconds.")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def html_to_pdf(html):
-    """Tagged PDF of workbook HTML; its URLs can reach the app's static files and nothing else."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    """Tagged PDF of workbook HTML; its URLs can reach the app's static files and nothing else.
+    Stopped with ``RenderTimedOut`` when it takes longer than the configured limit."""
+    with time_limit(settings.WORKBOOK_RENDER_SECONDS):
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
+        return document.write_pdf(pdf_variant="pdf/ua-1")
