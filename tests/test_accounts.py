@@ -2,9 +2,11 @@
 
 import json
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
@@ -109,6 +111,22 @@ def test_signing_up_with_a_taken_address_does_not_reveal_it(client):
     # The owner of the address is told by e-mail instead.
     assert [message.to for message in mail.outbox] == [["anna@example.org"], ["ben@example.org"]]
     assert "already" in mail.outbox[0].body
+
+
+def test_signing_up_does_the_same_work_whether_or_not_the_address_exists(client):
+    make_user("anna@example.org")
+    answers = {}
+    for email in ["anna@example.org", "ben@example.org"]:
+        mail.outbox.clear()
+        with mock.patch.object(
+            MD5PasswordHasher, "encode", autospec=True, side_effect=MD5PasswordHasher.encode
+        ) as encode:
+            response = Client().post(reverse("account_signup"), {**SIGNUP, "email": email})
+        answers[email] = (response.status_code, response["Location"], encode.call_count)
+        assert [message.to for message in mail.outbox] == [[email]]
+    # The password is hashed once either way: hashing is most of a sign-up's time.
+    assert answers["anna@example.org"] == answers["ben@example.org"]
+    assert answers["ben@example.org"] == (302, reverse("account_email_verification_sent"), 1)
 
 
 def test_repeated_failed_logins_are_rate_limited(client):
