@@ -10,6 +10,7 @@ each one decides on what the one before left (a member just removed gets 404, on
 403). The last-facilitator rule then holds however many facilitators act at once.
 """
 
+from contextlib import nullcontext
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -71,18 +72,13 @@ def partnership_view(action: Action, *, locked=False):
     """
 
     def decorator(view):
-        def checked(request, partnership_id, **kwargs):
-            membership = membership_for(request.user, partnership_id, lock=locked)
-            if not membership.can(action):
-                raise PermissionDenied
-            return view(request, membership, **kwargs)
-
         @wraps(view)
         def wrapper(request, partnership_id, **kwargs):
-            if not locked:
-                return checked(request, partnership_id, **kwargs)
-            with transaction.atomic():
-                return checked(request, partnership_id, **kwargs)
+            with transaction.atomic() if locked else nullcontext():
+                membership = membership_for(request.user, partnership_id, lock=locked)
+                if not membership.can(action):
+                    raise PermissionDenied
+                return view(request, membership, **kwargs)
 
         return wrapper
 
