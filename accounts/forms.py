@@ -1,5 +1,6 @@
 import copy
 
+from allauth.core import ratelimit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -47,12 +48,19 @@ class DeleteAccountForm(forms.Form):
         help_text=_("To make sure it is you, enter your password again."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        # Re-entering one's password, as allauth's reauthentication: its rate limit applies, so
+        # the password cannot be guessed here without end.
+        if not ratelimit.consume(self.request, action="reauthenticate", user=self.request.user):
+            raise forms.ValidationError(
+                _("Too many attempts. Wait a few minutes, then try again."),
+                code="too_many_attempts",
+            )
+        if not self.request.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."), code="wrong_password")
         return password

@@ -64,7 +64,7 @@ def download_data(request):
 
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if form.is_valid():
         user = request.user
         with transaction.atomic():

@@ -49,5 +49,5 @@ def plan_for_account_deletion(user) -> LeavingPlan:
 
 def leave_all(user):
     """Carry out the plan; call it inside the transaction that deletes the account."""
-    list(Partnership.objects.select_for_update().filter(memberships__user=user).only("pk"))
+    Partnership.objects.filter(memberships__user=user).lock()
     plan_for_account_deletion(user).carry_out()

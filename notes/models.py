@@ -46,6 +46,14 @@ def validate_sectors(value):
         )
 
 
+class PartnershipQuerySet(models.QuerySet):
+    def lock(self):
+        """Hold these partnerships' rows until the transaction ends, so that changes to their
+        members run one after the other and cannot leave one without a facilitator. Rows are
+        locked in one order, so two lockers of several partnerships never deadlock."""
+        list(self.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
+
+
 class Partnership(models.Model):
     id = models.CharField(
         primary_key=True, max_length=12, default=new_partnership_id, editable=False
@@ -77,6 +85,8 @@ class Partnership(models.Model):
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
 
+    objects = PartnershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
@@ -94,11 +104,6 @@ class Partnership(models.Model):
     @property
     def sector_labels(self):
         return [Sector(value).label for value in self.sectors]
-
-    def lock(self):
-        """Hold this partnership's row until the transaction ends, so that concurrent member
-        changes run one after the other and cannot leave it without a facilitator."""
-        Partnership.objects.select_for_update().only("pk").get(pk=self.pk)
 
     def touch(self):
         """Record activity now (members joining or leaving; the notes add their saves)."""

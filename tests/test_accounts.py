@@ -2,9 +2,11 @@
 
 import json
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
@@ -111,6 +113,22 @@ def test_signing_up_with_a_taken_address_does_not_reveal_it(client):
     assert "already" in mail.outbox[0].body
 
 
+def test_signing_up_does_the_same_work_whether_or_not_the_address_exists(client):
+    make_user("anna@example.org")
+    answers = {}
+    for email in ["anna@example.org", "ben@example.org"]:
+        mail.outbox.clear()
+        with mock.patch.object(
+            MD5PasswordHasher, "encode", autospec=True, side_effect=MD5PasswordHasher.encode
+        ) as encode:
+            response = Client().post(reverse("account_signup"), {**SIGNUP, "email": email})
+        answers[email] = (response.status_code, response["Location"], encode.call_count)
+        assert [message.to for message in mail.outbox] == [[email]]
+    # The password is hashed once either way: hashing is most of a sign-up's time.
+    assert answers["anna@example.org"] == answers["ben@example.org"]
+    assert answers["ben@example.org"] == (302, reverse("account_email_verification_sent"), 1)
+
+
 def test_repeated_failed_logins_are_rate_limited(client):
     make_user("anna@example.org")
     for _ in range(5):
@@ -118,6 +136,37 @@ def test_repeated_failed_logins_are_rate_limited(client):
     response = log_in(client, "anna@example.org")
     assert "Too many failed login attempts. Try again later." in text(response)
     assert SESSION_KEY not in client.session
+
+
+def test_the_admin_is_logged_in_to_through_the_site_log_in_and_its_limits(client):
+    staff = make_user("admin@example.org")
+    get_user_model().objects.filter(pk=staff.pk).update(is_staff=True, is_superuser=True)
+    response = client.get("/admin/")
+    assert response["Location"] == "/admin/login/?next=/admin/"
+    response = client.get(response["Location"])
+    assert response["Location"] == f"{reverse('account_login')}?next=%2Fadmin%2F"
+    # The admin's own form checks no password, so it cannot be used to guess them.
+    for password in ["wrong password here"] * 25 + [PASSWORD]:
+        client.post("/admin/login/", {"username": "admin@example.org", "password": password})
+    assert SESSION_KEY not in client.session
+
+    for _ in range(5):
+        log_in(client, "admin@example.org", "wrong password here")
+    response = log_in(client, "admin@example.org")
+    assert "Too many failed login attempts. Try again later." in text(response)
+    assert SESSION_KEY not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+def test_staff_reach_the_admin_after_logging_in_on_the_site(client):
+    staff = make_user("admin@example.org")
+    get_user_model().objects.filter(pk=staff.pk).update(is_staff=True, is_superuser=True)
+    response = client.post(
+        f"{reverse('account_login')}?next=/admin/",
+        {"login": "admin@example.org", "password": PASSWORD},
+    )
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
 
 
 def test_logging_in_starts_a_new_session_and_lands_on_my_partnerships(client):
@@ -246,6 +295,19 @@ def test_deleting_the_account_needs_the_password(client, cast):
     response = delete_account(client, "not my password")
     assert "Your password: That is not your password." in text(response)
     assert get_user_model().objects.filter(pk=cast.editor.pk).exists()
+
+
+def test_deleting_the_account_stops_checking_passwords_after_allauths_limit(client, cast):
+    client.force_login(cast.editor)
+    for _ in range(10):  # allauth's limit for re-entering one's password: ten a minute
+        delete_account(client, "not my password")
+    response = delete_account(client)
+    assert response.status_code == 400
+    assert "Your password: Too many attempts. Wait a few minutes, then try again." in text(response)
+    assert get_user_model().objects.filter(pk=cast.editor.pk).exists()
+    assert client.session[SESSION_KEY] == str(cast.editor.pk)
+    # The form is still there, to try again later.
+    assert page(response).select_one("main form input[name=password]") is not None
 
 
 def test_a_deleted_account_leaves_its_work_to_a_former_member(client, cast):

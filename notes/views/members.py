@@ -82,52 +82,54 @@ def other_member(membership, member_id):
     )
 
 
-@partnership_view(Action.MANAGE)
+@partnership_view(Action.MANAGE, locked=True)
 @require_POST
 def change_role(request, membership, member_id):
-    form = RoleForm(request.POST)
-    with transaction.atomic():
-        membership.partnership.lock()
-        member = other_member(membership, member_id)
-        change_role_of(request, member, form)
+    change_role_of(request, other_member(membership, member_id), RoleForm(request.POST))
     return redirect("notes:members", membership.partnership_id)
 
 
 def change_role_of(request, member, form):
-    name = display_name(member.user)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
     elif form.cleaned_data["role"] != Role.FACILITATOR and member.is_last_facilitator():
-        messages.error(
-            request,
-            _(
-                "%(name)s is the only facilitator. Make another member a facilitator first: "
-                "a partnership always keeps at least one."
-            )
-            % {"name": name},
-        )
+        refuse_for_last_facilitator(request, member)
     else:
         member.role = form.cleaned_data["role"]
         member.save(update_fields=["role"])
         messages.success(
             request,
             _("Role of %(name)s changed to: %(role)s.")
-            % {"name": name, "role": member.get_role_display()},
+            % {"name": display_name(member.user), "role": member.get_role_display()},
         )
 
 
-@partnership_view(Action.MANAGE)
+def refuse_for_last_facilitator(request, member):
+    messages.error(
+        request,
+        _(
+            "%(name)s is the only facilitator. Make another member a facilitator first: "
+            "a partnership always keeps at least one."
+        )
+        % {"name": display_name(member.user)},
+    )
+
+
+@partnership_view(Action.MANAGE, locked=True)
 def remove(request, membership, member_id):
     member = other_member(membership, member_id)
     if member == membership:
         return redirect("notes:leave", membership.partnership_id)
     if request.method == "POST":
-        member.delete()
-        membership.partnership.touch()
-        messages.success(
-            request,
-            _("%(name)s is no longer a member.") % {"name": display_name(member.user)},
-        )
+        if member.is_last_facilitator():
+            refuse_for_last_facilitator(request, member)
+        else:
+            member.delete()
+            membership.partnership.touch()
+            messages.success(
+                request,
+                _("%(name)s is no longer a member.") % {"name": display_name(member.user)},
+            )
         return redirect("notes:members", membership.partnership_id)
     return render(
         request,

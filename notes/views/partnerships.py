@@ -115,17 +115,15 @@ def delete(request, membership):
     )
 
 
-@partnership_view(Action.VIEW)
+@partnership_view(Action.VIEW, locked=True)
 def leave(request, membership):
     partnership = membership.partnership
-    with transaction.atomic():
-        partnership.lock()
-        last_facilitator = membership.is_last_facilitator()
-        if request.method == "POST" and not last_facilitator:
-            membership.delete()
-            partnership.touch()
-            messages.success(request, _("You have left “%(name)s”.") % {"name": partnership.name})
-            return redirect("notes:list")
+    last_facilitator = membership.is_last_facilitator()
+    if request.method == "POST" and not last_facilitator:
+        membership.delete()
+        partnership.touch()
+        messages.success(request, _("You have left “%(name)s”.") % {"name": partnership.name})
+        return redirect("notes:list")
     return render(
         request,
         "notes/partnership_leave.html",
