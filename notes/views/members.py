@@ -93,7 +93,14 @@ def change_role_of(request, member, form):
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
     elif form.cleaned_data["role"] != Role.FACILITATOR and member.is_last_facilitator():
-        refuse_for_last_facilitator(request, member)
+        messages.error(
+            request,
+            _(
+                "%(name)s is the only facilitator. Make another member a facilitator first: "
+                "a partnership always keeps at least one."
+            )
+            % {"name": display_name(member.user)},
+        )
     else:
         member.role = form.cleaned_data["role"]
         member.save(update_fields=["role"])
@@ -104,32 +111,19 @@ def change_role_of(request, member, form):
         )
 
 
-def refuse_for_last_facilitator(request, member):
-    messages.error(
-        request,
-        _(
-            "%(name)s is the only facilitator. Make another member a facilitator first: "
-            "a partnership always keeps at least one."
-        )
-        % {"name": display_name(member.user)},
-    )
-
-
 @partnership_view(Action.MANAGE, locked=True)
 def remove(request, membership, member_id):
     member = other_member(membership, member_id)
     if member == membership:
         return redirect("notes:leave", membership.partnership_id)
     if request.method == "POST":
-        if member.is_last_facilitator():
-            refuse_for_last_facilitator(request, member)
-        else:
-            member.delete()
-            membership.partnership.touch()
-            messages.success(
-                request,
-                _("%(name)s is no longer a member.") % {"name": display_name(member.user)},
-            )
+        # The acting facilitator, re-read under the lock, stays: the last one never goes.
+        member.delete()
+        membership.partnership.touch()
+        messages.success(
+            request,
+            _("%(name)s is no longer a member.") % {"name": display_name(member.user)},
+        )
         return redirect("notes:members", membership.partnership_id)
     return render(
         request,
