@@ -1,10 +1,11 @@
 """Two facilitators change each other's membership at the same moment, on PostgreSQL.
 
 Each request runs in its own thread with its own database connection. Both start together,
-and each is held a moment at the last-facilitator check, between deciding and writing: without
-the partnership's lock both would decide on the same members and both write, leaving the
-partnership without a facilitator. With it, the second request waits for the first, then finds
-that its sender has just been removed (404) or demoted (403), or is now the last facilitator.
+and each is held a moment after reading its sender's membership and after the last-facilitator
+check, between deciding and writing: without the partnership's lock both would decide on the
+same members and both write, leaving the partnership without a facilitator. With it, the second
+request waits for the first, then finds that its sender has just been removed (404) or demoted
+(403), or is now the last facilitator.
 """
 
 import threading
@@ -16,6 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from notes import access
 from notes.models import Membership, Role
 
 from .conftest import make_partnership, make_user
@@ -33,11 +35,16 @@ def at_the_same_moment(*requests):
     """Send each (user, url, data) POST in its own thread, together; return the status codes."""
     barrier = threading.Barrier(len(requests))
     statuses = [None] * len(requests)
-    check = Membership.is_last_facilitator
+    read, check = access.membership_for, Membership.is_last_facilitator
+
+    def held_read(*args, **kwargs):
+        membership = read(*args, **kwargs)
+        time.sleep(0.3)  # between reading and writing: the other request catches up here
+        return membership
 
     def held_check(member):
         answer = check(member)
-        time.sleep(0.3)  # between the check and the write: the other request catches up here
+        time.sleep(0.3)  # and between the last-facilitator check and the write
         return answer
 
     def send(index, user, url, data):
@@ -49,7 +56,10 @@ def at_the_same_moment(*requests):
         finally:
             connection.close()
 
-    with mock.patch.object(Membership, "is_last_facilitator", held_check):
+    with (
+        mock.patch.object(access, "membership_for", held_read),
+        mock.patch.object(Membership, "is_last_facilitator", held_check),
+    ):
         threads = [
             threading.Thread(target=send, args=(index, *request))
             for index, request in enumerate(requests)
