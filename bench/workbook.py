@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 def blank(domains=(), stages=()):
     from domains.focus import Focus
     from domains.models import Domain, Stage
-    from notes.workbooks.blank import BlankWorkbook
+    from workbooks.blank import BlankWorkbook
 
     focus = Focus(
         domains=tuple(Domain.objects.filter(slug__in=domains)),
@@ -106,7 +106,7 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     from domains.focus import Focus
     from domains.models import Cell
     from notes.models import DiscussedQuestion, Membership, Note, NoteStatus, Partnership
-    from notes.workbooks.partnership import PartnershipWorkbook
+    from workbooks.partnership import PartnershipWorkbook
 
     partnership = Partnership.objects.create(
         name="Active schools in the Baltic Sea Region",
@@ -182,7 +182,7 @@ CSS_EXPERIMENTS = {
 def weasyprint_renderer(tagged, extra_css=None):
     from weasyprint import CSS, HTML
 
-    from notes.workbooks.fetcher import BASE_URL, StaticFilesFetcher
+    from workbooks.fetcher import BASE_URL, StaticFilesFetcher
 
     def render(html):
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
@@ -198,7 +198,7 @@ def chromium_renderer():
     """Chromium prints the HTML from the same made-up origin; the fetcher serves its files."""
     from playwright.sync_api import sync_playwright
 
-    from notes.workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
+    from workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
 
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -271,7 +271,7 @@ def repeat_download(workbook, url, client, runs=20):
     """A cached workbook downloaded again: the whole request, as a user's browser makes it."""
     from django.core.cache import cache
 
-    from notes.workbooks.tasks import render_workbook
+    from workbooks.tasks import render_workbook
 
     cache.delete(workbook.cache_key())
     render_workbook.call(workbook.kind, workbook.params)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "domains",
     "notes",
+    "workbooks",
     "accounts",
 ]
 

@@ -7,5 +7,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("notes.urls")),
     path("", include("domains.urls")),
-    path("", include("notes.workbooks.urls")),
+    path("", include("workbooks.urls")),
 ]

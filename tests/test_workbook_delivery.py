@@ -16,7 +16,7 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from domains.models import Cell
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .html import page, text
 from .pdf import read

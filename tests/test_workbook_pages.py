@@ -5,7 +5,7 @@ from django_tasks_db.models import DBTaskResult
 
 from domains.focus import Focus
 from domains.models import Cell, Domain, Source, Stage
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .html import page, text
 

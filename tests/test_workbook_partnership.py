@@ -14,8 +14,8 @@ from domains.focus import Focus
 from domains.models import Cell
 from notes.editing import mark_discussed, save_text, set_status
 from notes.models import Membership, Note, NoteStatus, Role
-from notes.workbooks.partnership import PartnershipWorkbook
-from notes.workbooks.render import html_to_pdf
+from workbooks.partnership import PartnershipWorkbook
+from workbooks.render import html_to_pdf
 
 from .conftest import make_partnership, make_user
 from .pdf import (
@@ -348,7 +348,7 @@ def test_the_fetcher_alone_stops_an_image_the_sanitiser_let_through(cast, outsid
     origin, received = outside_server
     workbook = one_cell_workbook(cast, f"![a picture]({origin}/img.png)")
     unsanitised = lambda text: mark_safe(markdown.markdown(text))  # noqa: E731, S308
-    with mock.patch("notes.workbooks.partnership.render_note", unsanitised):
+    with mock.patch("workbooks.partnership.render_note", unsanitised):
         html = workbook.html()
     assert f'<img alt="a picture" src="{origin}/img.png"' in html
     html_to_pdf(html)

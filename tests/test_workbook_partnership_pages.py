@@ -12,7 +12,7 @@ from domains.focus import Focus
 from domains.models import Cell
 from notes.editing import mark_discussed, save_text, set_status
 from notes.models import Membership, NoteStatus, Role
-from notes.workbooks.partnership import PartnershipWorkbook
+from workbooks.partnership import PartnershipWorkbook
 
 from .conftest import make_partnership, make_user
 from .html import page, text

@@ -4,7 +4,7 @@ import pytest
 
 from domains.focus import Focus
 from domains.models import Cell, Domain, Stage
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .pdf import (
     assert_tagged_pdf_ua,

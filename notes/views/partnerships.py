@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from workbooks.options import PartnershipWorkbookOptionsForm
+
 from ..access import Action, partnership_view
 from ..forms import PartnershipForm
 from ..models import Membership, Role
-from ..workbooks.options import PartnershipWorkbookOptionsForm
 from .cells import partnership_matrix
 
 

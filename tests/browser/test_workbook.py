@@ -5,7 +5,7 @@ from unittest import mock
 
 from playwright.sync_api import expect
 
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from ..pdf import bookmarks, read
 from ..worker import run_worker

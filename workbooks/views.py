@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from domains.focus import FocusForm
+from notes.access import Action, partnership_view
 
-from ..access import Action, partnership_view
 from .blank import BlankWorkbook
 from .delivery import deliver
 from .options import PartnershipWorkbookOptionsForm, WorkbookOptionsForm

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from domains.focus import Focus
 from domains.models import Cell
+from notes.markup import render_note
+from notes.models import DiscussedQuestion, Membership, Note, Partnership
 
-from ..markup import render_note
-from ..models import DiscussedQuestion, Membership, Note, Partnership
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY
 from .render import PdfMetadata, html_to_pdf, render_html
 from .versions import digest, layout_version, model_content_version, partnership_version

@@ -18,8 +18,7 @@ from django.conf import settings
 from django.db.models.functions import MD5
 
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
-
-from ..models import DiscussedQuestion, Membership, Note
+from notes.models import DiscussedQuestion, Membership, Note
 
 LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "templates" / "workbooks",
