@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from notes.export import user_data
-from notes.leaving import leave_all, plan_for_account_deletion
+from partnerships.export import user_data
+from partnerships.leaving import leave_all, plan_for_account_deletion
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile

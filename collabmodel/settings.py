@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks_db",
     "domains",
+    "partnerships",
     "notes",
     "workbooks",
     "accounts",

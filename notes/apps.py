@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class NotesConfig(AppConfig):
     name = "notes"
-    verbose_name = _("Partnerships")
+    verbose_name = _("Notes")

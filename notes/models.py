@@ -183,7 +183,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.partnership} ({self.get_role_display()})"
 
     def can(self, action) -> bool:
-        from .access import permits  # access.py decides, and it imports this module
+        from partnerships.access import permits  # access.py decides, and it imports this module
 
         return permits(self, action)
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import cells, invitations, members, partnerships
+from partnerships.views import invitations, members, partnerships
+
+from .views import cells
 
 app_name = "notes"
 

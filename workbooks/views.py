@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from domains.focus import FocusForm
-from notes.access import Action, partnership_view
+from partnerships.access import Action, partnership_view
 
 from .blank import BlankWorkbook
 from .delivery import deliver

@@ -15,8 +15,8 @@ from domains.focus import FocusForm
 from domains.matrix import arrange
 from domains.models import Cell, GuidanceItem
 from domains.views import neighbour_links
+from partnerships.access import Action, partnership_view
 
-from ..access import Action, partnership_view
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
 from ..markup import render_note

@@ -1,6 +1,6 @@
 """What notes/ holds about one person, for their "download my data" file."""
 
-from .models import Invitation, Membership, Partnership, Revision
+from notes.models import Invitation, Membership, Partnership, Revision
 
 
 def partnership_data(partnership):

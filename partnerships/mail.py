@@ -3,8 +3,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import display_name
-
-from .models import INVITATION_DAYS
+from notes.models import INVITATION_DAYS
 
 
 def send_invitation(request, invitation, token):
@@ -16,6 +15,8 @@ def send_invitation(request, invitation, token):
         "days": INVITATION_DAYS,
         "link": request.build_absolute_uri(reverse("notes:invitation", args=[token])),
     }
-    subject = render_to_string("notes/email/invitation_subject.txt", context, request).strip()
-    body = render_to_string("notes/email/invitation_message.txt", context, request)
+    subject = render_to_string(
+        "partnerships/email/invitation_subject.txt", context, request
+    ).strip()
+    body = render_to_string("partnerships/email/invitation_message.txt", context, request)
     send_mail(subject, body, None, [invitation.email])

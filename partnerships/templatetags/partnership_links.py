@@ -1,11 +1,11 @@
 from django import template
 
-from ..models import Membership
+from notes.models import Membership
 
 register = template.Library()
 
 
-@register.inclusion_tag("notes/includes/open_in_partnerships.html", takes_context=True)
+@register.inclusion_tag("partnerships/includes/open_in_partnerships.html", takes_context=True)
 def open_in_partnerships(context, cell):
     """Links from a public cell page to the same cell in each of the reader's partnerships."""
     user = context["request"].user

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from notes.models import Membership, Role
+from notes.views.cells import partnership_matrix
 from workbooks.options import PartnershipWorkbookOptionsForm
 
 from ..access import Action, partnership_view
 from ..forms import PartnershipForm
-from ..models import Membership, Role
-from .cells import partnership_matrix
 
 
 @login_required
@@ -21,7 +21,7 @@ def my_partnerships(request):
     memberships = list(Membership.objects.for_my_partnerships(request.user))
     return render(
         request,
-        "notes/my_partnerships.html",
+        "partnerships/my_partnerships.html",
         {
             "active": [m for m in memberships if not m.partnership.is_archived],
             "archived": [m for m in memberships if m.partnership.is_archived],
@@ -43,7 +43,10 @@ def create(request):
         messages.success(request, _("Your partnership has been created. You are its facilitator."))
         return redirect(partnership)
     return render(
-        request, "notes/partnership_form.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "partnerships/partnership_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -52,7 +55,7 @@ def detail(request, membership):
     partnership = membership.partnership
     return render(
         request,
-        "notes/partnership_detail.html",
+        "partnerships/partnership_detail.html",
         {
             "membership": membership,
             "partnership": partnership,
@@ -75,7 +78,7 @@ def edit(request, membership):
         return redirect(membership.partnership)
     return render(
         request,
-        "notes/partnership_form.html",
+        "partnerships/partnership_form.html",
         {"form": form, "partnership": membership.partnership},
         status=400 if form.errors else 200,
     )
@@ -89,7 +92,7 @@ def archive(request, membership):
         partnership.save(update_fields=["archived_at"])
         messages.success(request, _("“%(name)s” has been archived.") % {"name": partnership.name})
         return redirect(partnership)
-    return render(request, "notes/partnership_archive.html", {"partnership": partnership})
+    return render(request, "partnerships/partnership_archive.html", {"partnership": partnership})
 
 
 @partnership_view(Action.MANAGE)
@@ -111,7 +114,7 @@ def delete(request, membership):
         return redirect("notes:list")
     return render(
         request,
-        "notes/partnership_delete.html",
+        "partnerships/partnership_delete.html",
         {"partnership": partnership, "member_count": partnership.memberships.count()},
     )
 
@@ -129,7 +132,7 @@ def leave(request, membership):
             return redirect("notes:list")
     return render(
         request,
-        "notes/partnership_leave.html",
+        "partnerships/partnership_leave.html",
         {
             "partnership": partnership,
             "membership": membership,

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Sector
-
-from .models import ROLE_HELP, Invitation, Membership, Partnership, Role
+from notes.models import ROLE_HELP, Invitation, Membership, Partnership, Role
 
 ROLE_CHOICES_EXPLAINED = [(role.value, f"{role.label}: {ROLE_HELP[role]}") for role in Role]
 

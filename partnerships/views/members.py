@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import display_name
+from notes.models import INVITATION_DAYS, Invitation, Membership, Role
 
 from ..access import Action, partnership_view
 from ..forms import InvitationForm, RoleForm
 from ..mail import send_invitation
-from ..models import INVITATION_DAYS, Invitation, Membership, Role
 
 
 @partnership_view(Action.VIEW)
@@ -21,7 +21,7 @@ def members(request, membership):
     can_manage = membership.can(Action.MANAGE)
     return render(
         request,
-        "notes/members.html",
+        "partnerships/members.html",
         {
             "partnership": partnership,
             "membership": membership,
@@ -55,7 +55,7 @@ def invite(request, membership):
             return redirect("notes:members", partnership.pk)
     return render(
         request,
-        "notes/invite.html",
+        "partnerships/invite.html",
         {"partnership": partnership, "form": form, "days": INVITATION_DAYS},
         status=400 if form.errors else 200,
     )
@@ -118,7 +118,7 @@ def remove(request, membership, member_id):
         return redirect("notes:members", membership.partnership_id)
     return render(
         request,
-        "notes/member_remove.html",
+        "partnerships/member_remove.html",
         {"partnership": membership.partnership, "member": member},
     )
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Invitation, Membership, hash_token
+from notes.models import Invitation, Membership, hash_token
 
 
 def invitation_state(invitation, user):
@@ -50,7 +50,7 @@ def invitation(request, token):
         get_adapter(request).stash_verified_email(request, invitation.email)
     return render(
         request,
-        "notes/invitation.html",
+        "partnerships/invitation.html",
         {"invitation": invitation, "partnership": invitation.partnership, "state": state},
         status=STATUS.get(state, 200),
     )
