@@ -41,7 +41,7 @@ def build(partnership_size=6):
     from accounts.models import Profile
     from domains.models import Cell
     from notes.editing import mark_discussed, save_text
-    from notes.models import Membership, Partnership, Role
+    from partnerships.models import Membership, Partnership, Role
 
     users = []
     for number in range(partnership_size):

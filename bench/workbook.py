@@ -105,7 +105,8 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     from accounts.models import Profile
     from domains.focus import Focus
     from domains.models import Cell
-    from notes.models import DiscussedQuestion, Membership, Note, NoteStatus, Partnership
+    from notes.models import DiscussedQuestion, Note, NoteStatus
+    from partnerships.models import Membership, Partnership
     from workbooks.partnership import PartnershipWorkbook
 
     partnership = Partnership.objects.create(

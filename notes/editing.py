@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import REVISION_FOLD_WINDOW, DiscussedQuestion, Note, Partnership, Revision
+from partnerships.models import Partnership
+
+from .models import REVISION_FOLD_WINDOW, DiscussedQuestion, Note, Revision
 
 
 class EditConflict(Exception):

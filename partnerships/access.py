@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from notes.models import Membership, Role
+from .models import Membership, Role
 
 
 class Action(models.TextChoices):

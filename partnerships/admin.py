@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notes.models import Invitation, Membership, Partnership
+from .models import Invitation, Membership, Partnership
 
 
 class MembershipInline(admin.TabularInline):

@@ -1,6 +1,8 @@
 """What notes/ holds about one person, for their "download my data" file."""
 
-from notes.models import Invitation, Membership, Partnership, Revision
+from notes.models import Revision
+
+from .models import Invitation, Membership, Partnership
 
 
 def partnership_data(partnership):

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Sector
-from notes.models import ROLE_HELP, Invitation, Membership, Partnership, Role
+
+from .models import ROLE_HELP, Invitation, Membership, Partnership, Role
 
 ROLE_CHOICES_EXPLAINED = [(role.value, f"{role.label}: {ROLE_HELP[role]}") for role in Role]
 

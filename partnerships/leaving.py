@@ -7,7 +7,7 @@ belonged longest becomes facilitator, so every partnership keeps one.
 
 from dataclasses import dataclass, field
 
-from notes.models import Membership, Partnership, Role
+from .models import Membership, Partnership, Role
 
 
 @dataclass

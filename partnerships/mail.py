@@ -3,7 +3,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import display_name
-from notes.models import INVITATION_DAYS
+
+from .models import INVITATION_DAYS
 
 
 def send_invitation(request, invitation, token):

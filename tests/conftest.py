@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from accounts.models import Profile, Sector
-from notes.models import Invitation, Membership, Partnership, Role
+from partnerships.models import Invitation, Membership, Partnership, Role
 
 PASSWORD = "a long enough passphrase"
 

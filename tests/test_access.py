@@ -7,8 +7,8 @@ not exist; a member whose role lacks the action gets 403.
 import pytest
 from django.urls import reverse
 
-from notes.models import Membership, Role
 from partnerships.access import Action, membership_for
+from partnerships.models import Membership, Role
 
 from .conftest import invite
 from .html import text

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Profile
-from notes.models import Invitation, Membership, Partnership, Role
+from partnerships.models import Invitation, Membership, Partnership, Role
 
 from .conftest import PASSWORD, invite, make_partnership, make_user
 from .html import page, text

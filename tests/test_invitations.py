@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from notes.models import Invitation, Membership, Role
+from partnerships.models import Invitation, Membership, Role
 
 from .conftest import PASSWORD, invite, make_user
 from .html import page, text

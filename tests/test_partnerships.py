@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from notes.models import Membership, Partnership, Role
+from partnerships.models import Membership, Partnership, Role
 
 from .conftest import make_partnership, make_user
 from .html import page, text

@@ -13,7 +13,8 @@ from accounts.models import Sector
 from domains.focus import Focus
 from domains.models import Cell
 from notes.editing import mark_discussed, save_text, set_status
-from notes.models import Membership, Note, NoteStatus, Role
+from notes.models import Note, NoteStatus
+from partnerships.models import Membership, Role
 from workbooks.partnership import PartnershipWorkbook
 from workbooks.render import html_to_pdf
 

@@ -11,7 +11,8 @@ from django_tasks_db.models import DBTaskResult
 from domains.focus import Focus
 from domains.models import Cell
 from notes.editing import mark_discussed, save_text, set_status
-from notes.models import Membership, NoteStatus, Role
+from notes.models import NoteStatus
+from partnerships.models import Membership, Role
 from workbooks.partnership import PartnershipWorkbook
 
 from .conftest import make_partnership, make_user

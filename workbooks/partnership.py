@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from domains.focus import Focus
 from domains.models import Cell
 from notes.markup import render_note
-from notes.models import DiscussedQuestion, Membership, Note, Partnership
+from notes.models import DiscussedQuestion, Note
+from partnerships.models import Membership, Partnership
 
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY
 from .render import PdfMetadata, html_to_pdf, render_html

@@ -18,7 +18,8 @@ from django.conf import settings
 from django.db.models.functions import MD5
 
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
-from notes.models import DiscussedQuestion, Membership, Note
+from notes.models import DiscussedQuestion, Note
+from partnerships.models import Membership
 
 LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "templates" / "workbooks",

@@ -1,6 +1,6 @@
 from django import template
 
-from notes.models import Membership
+from ..models import Membership
 
 register = template.Library()
 

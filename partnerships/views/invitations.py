@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from notes.models import Invitation, Membership, hash_token
+from ..models import Invitation, Membership, hash_token
 
 
 def invitation_state(invitation, user):

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import display_name
-from notes.models import INVITATION_DAYS, Invitation, Membership, Role
 
 from ..access import Action, partnership_view
 from ..forms import InvitationForm, RoleForm
 from ..mail import send_invitation
+from ..models import INVITATION_DAYS, Invitation, Membership, Role
 
 
 @partnership_view(Action.VIEW)

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from notes.models import Membership, Role
 from notes.views.cells import partnership_matrix
 from workbooks.options import PartnershipWorkbookOptionsForm
 
 from ..access import Action, partnership_view
 from ..forms import PartnershipForm
+from ..models import Membership, Role
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from notes.models import Role
+from partnerships.models import Role
 
 from ..conftest import PASSWORD, invite, make_partnership, make_user
 from .conftest import axe_violations
