@@ -14,7 +14,7 @@ def send_invitation(request, invitation, token):
         "inviter": display_name(invitation.invited_by),
         "role": invitation.get_role_display().lower(),
         "days": INVITATION_DAYS,
-        "link": request.build_absolute_uri(reverse("notes:invitation", args=[token])),
+        "link": request.build_absolute_uri(reverse("partnerships:invitation", args=[token])),
     }
     subject = render_to_string(
         "partnerships/email/invitation_subject.txt", context, request

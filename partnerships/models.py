@@ -84,7 +84,7 @@ class Partnership(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("notes:detail", args=[self.pk])
+        return reverse("partnerships:detail", args=[self.pk])
 
     @property
     def is_archived(self):

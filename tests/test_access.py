@@ -66,7 +66,7 @@ def endpoint_url(cast, name, extra):
     elif extra == "invitation":
         invitation, _ = invite(cast.partnership, "invited@example.org", invited_by=cast.facilitator)
         args.append(invitation.pk)
-    return reverse(f"notes:{name}", args=args)
+    return reverse(f"partnerships:{name}", args=args)
 
 
 def client_as(client, cast, role):
@@ -111,9 +111,11 @@ def test_a_stranger_cannot_tell_a_real_partnership_from_a_missing_one(
 
 def test_refused_writes_change_nothing(client, cast):
     client.force_login(cast.editor)
-    client.post(reverse("notes:delete", args=[cast.partnership.pk]))
+    client.post(reverse("partnerships:delete", args=[cast.partnership.pk]))
     client.post(
-        reverse("notes:change_role", args=[cast.partnership.pk, cast.membership(cast.editor).pk]),
+        reverse(
+            "partnerships:change_role", args=[cast.partnership.pk, cast.membership(cast.editor).pk]
+        ),
         {"role": "facilitator"},
     )
     assert cast.partnership.memberships.count() == 4
@@ -133,7 +135,7 @@ def test_membership_for_a_member_brings_the_partnership(cast, django_assert_num_
         assert membership.partnership.name == "Healthy schools"
 
 
-@pytest.mark.parametrize("url_name", ["notes:list", "notes:create"])
+@pytest.mark.parametrize("url_name", ["partnerships:list", "partnerships:create"])
 def test_pages_not_about_one_partnership_send_anonymous_visitors_to_log_in(client, url_name):
     response = client.get(reverse(url_name))
     assert response.status_code == 302

@@ -78,7 +78,7 @@ def decline(request, invitation):
         _("You have declined the invitation to “%(name)s”.")
         % {"name": invitation.partnership.name},
     )
-    return redirect("notes:list")
+    return redirect("partnerships:list")
 
 
 ANSWERS = {"accept": accept, "decline": decline}

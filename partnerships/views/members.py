@@ -52,7 +52,7 @@ def invite(request, membership):
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )
-            return redirect("notes:members", partnership.pk)
+            return redirect("partnerships:members", partnership.pk)
     return render(
         request,
         "partnerships/invite.html",
@@ -77,7 +77,7 @@ def change_role(request, membership, member_id):
         membership.partnership.lock()
         member = other_member(membership, member_id)
         change_role_of(request, member, form)
-    return redirect("notes:members", membership.partnership_id)
+    return redirect("partnerships:members", membership.partnership_id)
 
 
 def change_role_of(request, member, form):
@@ -107,7 +107,7 @@ def change_role_of(request, member, form):
 def remove(request, membership, member_id):
     member = other_member(membership, member_id)
     if member == membership:
-        return redirect("notes:leave", membership.partnership_id)
+        return redirect("partnerships:leave", membership.partnership_id)
     if request.method == "POST":
         member.delete()
         membership.partnership.touch()
@@ -115,7 +115,7 @@ def remove(request, membership, member_id):
             request,
             _("%(name)s is no longer a member.") % {"name": display_name(member.user)},
         )
-        return redirect("notes:members", membership.partnership_id)
+        return redirect("partnerships:members", membership.partnership_id)
     return render(
         request,
         "partnerships/member_remove.html",
@@ -140,7 +140,7 @@ def revoke(request, membership, invitation_id):
         _("The invitation to %(email)s has been withdrawn; its link no longer works.")
         % {"email": invitation.email},
     )
-    return redirect("notes:members", membership.partnership_id)
+    return redirect("partnerships:members", membership.partnership_id)
 
 
 @partnership_view(Action.MANAGE)
@@ -156,4 +156,4 @@ def resend(request, membership, invitation_id):
         _("A new link has been sent to %(email)s; the earlier one no longer works.")
         % {"email": invitation.email},
     )
-    return redirect("notes:members", membership.partnership_id)
+    return redirect("partnerships:members", membership.partnership_id)

@@ -111,7 +111,7 @@ def delete(request, membership):
     if request.method == "POST":
         partnership.delete()
         messages.success(request, _("“%(name)s” has been deleted.") % {"name": partnership.name})
-        return redirect("notes:list")
+        return redirect("partnerships:list")
     return render(
         request,
         "partnerships/partnership_delete.html",
@@ -129,7 +129,7 @@ def leave(request, membership):
             membership.delete()
             partnership.touch()
             messages.success(request, _("You have left “%(name)s”.") % {"name": partnership.name})
-            return redirect("notes:list")
+            return redirect("partnerships:list")
     return render(
         request,
         "partnerships/partnership_leave.html",

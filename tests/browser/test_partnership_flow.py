@@ -120,17 +120,17 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
     pk = partnership.pk
     member = partnership.memberships.get(user=ben).pk
     paths = [
-        reverse("notes:list"),
-        reverse("notes:create"),
-        reverse("notes:detail", args=[pk]),
-        reverse("notes:members", args=[pk]),
-        reverse("notes:invite", args=[pk]),
-        reverse("notes:edit", args=[pk]),
-        reverse("notes:archive", args=[pk]),
-        reverse("notes:delete", args=[pk]),
-        reverse("notes:leave", args=[pk]),
-        reverse("notes:remove", args=[pk, member]),
-        reverse("notes:invitation", args=[token]),
+        reverse("partnerships:list"),
+        reverse("partnerships:create"),
+        reverse("partnerships:detail", args=[pk]),
+        reverse("partnerships:members", args=[pk]),
+        reverse("partnerships:invite", args=[pk]),
+        reverse("partnerships:edit", args=[pk]),
+        reverse("partnerships:archive", args=[pk]),
+        reverse("partnerships:delete", args=[pk]),
+        reverse("partnerships:leave", args=[pk]),
+        reverse("partnerships:remove", args=[pk, member]),
+        reverse("partnerships:invitation", args=[token]),
         reverse("accounts:profile"),
         reverse("accounts:delete"),
         reverse("account_email"),
@@ -143,7 +143,7 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
         assert_accessible(page)
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        page.goto(site.url + reverse("notes:members", args=[pk]))
+        page.goto(site.url + reverse("partnerships:members", args=[pk]))
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
