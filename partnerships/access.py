@@ -59,7 +59,7 @@ def partnership_view(action: Action):
         @wraps(view)
         def wrapper(request, partnership_id, **kwargs):
             membership = membership_for(request.user, partnership_id)
-            if not membership.can(action):
+            if not permits(membership, action):
                 raise PermissionDenied
             return view(request, membership, **kwargs)
 

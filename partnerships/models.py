@@ -182,11 +182,6 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} · {self.partnership} ({self.get_role_display()})"
 
-    def can(self, action) -> bool:
-        from .access import permits  # access.py decides, and it imports this module
-
-        return permits(self, action)
-
     @property
     def is_facilitator(self):
         return self.role == Role.FACILITATOR

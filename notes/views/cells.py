@@ -15,7 +15,7 @@ from domains.focus import FocusForm
 from domains.matrix import arrange
 from domains.models import Cell, GuidanceItem
 from domains.views import neighbour_links
-from partnerships.access import Action, partnership_view
+from partnerships.access import Action, partnership_view, permits
 
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
@@ -75,7 +75,7 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "cell": cell,
             "note": note,
             "note_html": render_note(note.text),
-            "can_edit": membership.can(Action.EDIT),
+            "can_edit": permits(membership, Action.EDIT),
             "note_form": note_form
             or NoteForm(initial={"text": note.text, "base_version": note.version}),
             "status_form": StatusForm(initial={"status": note.status}),
@@ -202,7 +202,7 @@ def history(request, membership, domain, stage):
             "note": note,
             "revisions": revisions,
             "comparison": comparison,
-            "can_edit": membership.can(Action.EDIT),
+            "can_edit": permits(membership, Action.EDIT),
         },
         status=400 if comparison == "invalid" else 200,
     )

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import display_name
 
-from ..access import Action, partnership_view
+from ..access import Action, partnership_view, permits
 from ..forms import InvitationForm, RoleForm
 from ..mail import send_invitation
 from ..models import INVITATION_DAYS, Invitation, Membership, Role
@@ -18,7 +18,7 @@ from ..models import INVITATION_DAYS, Invitation, Membership, Role
 @partnership_view(Action.VIEW)
 def members(request, membership):
     partnership = membership.partnership
-    can_manage = membership.can(Action.MANAGE)
+    can_manage = permits(membership, Action.MANAGE)
     return render(
         request,
         "partnerships/members.html",

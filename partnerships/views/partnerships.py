@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from notes.views.cells import partnership_matrix
 from workbooks.options import PartnershipWorkbookOptionsForm
 
-from ..access import Action, partnership_view
+from ..access import Action, partnership_view, permits
 from ..forms import PartnershipForm
 from ..models import Membership, Role
 
@@ -60,9 +60,9 @@ def detail(request, membership):
             "membership": membership,
             "partnership": partnership,
             "members": Membership.objects.for_members_page(partnership),
-            "can_manage": membership.can(Action.MANAGE),
-            "can_delete": membership.can(Action.DELETE),
-            "can_export": membership.can(Action.EXPORT),
+            "can_manage": permits(membership, Action.MANAGE),
+            "can_delete": permits(membership, Action.DELETE),
+            "can_export": permits(membership, Action.EXPORT),
             "workbook_options": PartnershipWorkbookOptionsForm(),
             **partnership_matrix(partnership, request.GET),
         },
