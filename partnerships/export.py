@@ -1,6 +1,8 @@
-"""What notes/ holds about one person, for their "download my data" file."""
+"""What partnerships/ holds about one person, for their "download my data" file."""
 
-from notes.models import Revision
+from django.dispatch import receiver
+
+from accounts.signals import personal_data_requested
 
 from .models import Invitation, Membership, Partnership
 
@@ -55,16 +57,9 @@ def user_data(user) -> dict:
             }
             for invitation in invitations.order_by("created_at")
         ],
-        "note_revisions": [
-            {
-                "partnership": revision.note.partnership_id,
-                "cell": f"{revision.note.cell.domain.slug}/{revision.note.cell.stage.slug}",
-                "version": revision.version,
-                "text": revision.text,
-                "saved_at": revision.saved_at.isoformat(),
-            }
-            for revision in Revision.objects.filter(author=user)
-            .select_related("note__cell__domain", "note__cell__stage")
-            .order_by("saved_at")
-        ],
     }
+
+
+@receiver(personal_data_requested)
+def add_partnership_data(sender, user, **kwargs):
+    return user_data(user)

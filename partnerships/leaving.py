@@ -7,6 +7,10 @@ belonged longest becomes facilitator, so every partnership keeps one.
 
 from dataclasses import dataclass, field
 
+from django.dispatch import receiver
+
+from accounts.signals import account_deleting
+
 from .models import Membership, Partnership, Role
 
 
@@ -47,7 +51,8 @@ def plan_for_account_deletion(user) -> LeavingPlan:
     return plan
 
 
-def leave_all(user):
-    """Carry out the plan; call it inside the transaction that deletes the account."""
+@receiver(account_deleting)
+def leave_all(sender, user, **kwargs):
+    """Carry out the plan, inside the transaction that deletes the account."""
     list(Partnership.objects.select_for_update().filter(memberships__user=user).only("pk"))
     plan_for_account_deletion(user).carry_out()
