@@ -8,9 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from notes.views.cells import partnership_matrix
-from workbooks.options import PartnershipWorkbookOptionsForm
-
 from ..access import Action, partnership_view, permits
 from ..forms import PartnershipForm
 from ..models import Membership, Role
@@ -62,9 +59,6 @@ def detail(request, membership):
             "members": Membership.objects.for_members_page(partnership),
             "can_manage": permits(membership, Action.MANAGE),
             "can_delete": permits(membership, Action.DELETE),
-            "can_export": permits(membership, Action.EXPORT),
-            "workbook_options": PartnershipWorkbookOptionsForm(),
-            **partnership_matrix(partnership, request.GET),
         },
     )
 
