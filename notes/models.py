@@ -22,12 +22,6 @@ class NoteStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class NoteQuerySet(models.QuerySet):
-    def for_matrix(self, partnership):
-        """The partnership's notes with who edited each last: one row per cell written."""
-        return self.filter(partnership=partnership).select_related("updated_by__profile")
-
-
 class Note(models.Model):
     """A partnership's note on one cell of the model.
 
@@ -59,8 +53,6 @@ class Note(models.Model):
         related_name="+",
         verbose_name=_("last edited by"),
     )
-
-    objects = NoteQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from domains.focus import Focus
 from domains.models import Cell
 from notes.markup import render_note
-from notes.models import DiscussedQuestion, Note
+from notes.progress import with_progress
 from partnerships.models import Membership, Partnership
 
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY
@@ -60,7 +60,7 @@ class PartnershipWorkbook:
         version = digest(
             [
                 model_content_version(),
-                partnership_version(self.partnership),
+                partnership_version(self.partnership, self.focus),
                 layout_version(),
                 self.params,
             ]
@@ -78,17 +78,11 @@ class PartnershipWorkbook:
 
     def cells(self):
         """The focus's cells, each with the partnership's note (saved or not) and its ticks."""
-        cells = list(Cell.objects.for_page().in_focus(self.focus))
-        notes = {note.cell_id: note for note in Note.objects.for_matrix(self.partnership)}
-        ticked = set(
-            DiscussedQuestion.objects.filter(partnership=self.partnership).values_list(
-                "question", flat=True
-            )
+        cells = with_progress(
+            self.partnership, Cell.objects.for_page().in_focus(self.focus), texts=True
         )
         for cell in cells:
-            cell.note = notes.get(cell.pk) or Note(partnership=self.partnership, cell=cell)
             cell.note_html = render_note(cell.note.text)
-            cell.discussed = {question.pk for question in cell.questions} & ticked
         if self.empty == LEAVE_OUT_EMPTY:
             cells = [cell for cell in cells if cell.note.text.strip()]
         return cells

@@ -2,8 +2,9 @@
 
 The model has no timestamps, so its version is a digest of its whole content: any edit, by
 the admin, a fixture or plain SQL, changes it. A partnership's version is a digest of what its
-workbook shows of it: its notes (a hash of each text, computed by the database), the ticks
-and the members with their profiles, in three queries however much there is. The layout
+workbook shows of it: its progress on the focus's cells, read as every page reads it
+(notes/progress.py: each note with a hash of its text made by the database, and the ticks), and
+the members with their profiles, in three queries however much there is. The layout
 version covers the templates, the stylesheets and WeasyPrint itself, so a deploy that changes
 how workbooks look renders anew.
 """
@@ -15,10 +16,10 @@ from pathlib import Path
 
 import weasyprint
 from django.conf import settings
-from django.db.models.functions import MD5
 
+from accounts.models import display_name
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
-from notes.models import DiscussedQuestion, Note
+from notes.progress import progress
 from partnerships.models import Membership
 
 LAYOUT_DIRECTORIES = [
@@ -54,24 +55,23 @@ def model_content_version():
     )
 
 
-def partnership_version(partnership):
-    """Its name and goal, notes, ticks and members, as the partnership workbook shows them."""
-    notes = Note.objects.filter(partnership=partnership).values_list(
-        "cell", MD5("text"), "status", "version", "updated_at", "updated_by",
-        "updated_by__email", "updated_by__profile__display_name",
+def partnership_version(partnership, focus):
+    """Its name and goal, the progress on the focus's cells (each note's text as a hash made by
+    the database) and its members, as the partnership workbook shows them."""
+    found = progress(partnership, Cell.objects.in_focus(focus))
+    notes = sorted(
+        [
+            note.cell_id, note.text_digest, note.status, note.version, note.updated_at,
+            note.updated_by_id, note.updated_by and display_name(note.updated_by),
+        ]
+        for note in found.notes.values()
     )  # fmt: skip
-    ticks = DiscussedQuestion.objects.filter(partnership=partnership).values_list("question")
+    ticks = sorted([cell, sorted(questions)] for cell, questions in found.ticked.items())
     members = Membership.objects.filter(partnership=partnership).values_list(
         "pk", "role", "joined_at", "user__email", "user__profile__display_name",
         "user__profile__organisation", "user__profile__sector",
     )  # fmt: skip
-    return digest(
-        [
-            partnership.name,
-            partnership.goal,
-            *(list(query.order_by("pk")) for query in (notes, ticks, members)),
-        ]
-    )
+    return digest([partnership.name, partnership.goal, notes, ticks, list(members.order_by("pk"))])
 
 
 @cache
