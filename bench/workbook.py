@@ -275,7 +275,7 @@ def repeat_download(workbook, url, client, runs=20):
     from workbooks.tasks import render_workbook
 
     cache.delete(workbook.cache_key())
-    render_workbook.call(workbook.kind, workbook.params)
+    render_workbook.call(workbook.kind, workbook.params, workbook.cache_key())
     times = []
     for _ in range(runs):
         start = time.perf_counter()

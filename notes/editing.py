@@ -10,8 +10,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from partnerships.models import Partnership
-
 from .models import REVISION_FOLD_WINDOW, DiscussedQuestion, Note, Revision
 
 
@@ -46,7 +44,7 @@ def save_text(partnership, cell, author, text, base_version, *, restored_from=No
         raise EditConflict(Note.objects.select_related("updated_by__profile").get(pk=note.pk))
     note.refresh_from_db()
     _record_revision(note, author, now, restored_from)
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=now)
+    partnership.touch(now)
     return note
 
 
@@ -76,11 +74,12 @@ def _record_revision(note, author, now, restored_from):
         )
 
 
+@transaction.atomic
 def set_status(partnership, cell, author, status) -> Note:
     note, _created = Note.objects.get_or_create(partnership=partnership, cell=cell)
     now = timezone.now()
     Note.objects.filter(pk=note.pk).update(status=status, updated_at=now, updated_by=author)
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=now)
+    partnership.touch(now)
     note.refresh_from_db()
     return note
 
@@ -96,4 +95,4 @@ def mark_discussed(partnership, author, *, ticked, unticked):
         ],
         ignore_conflicts=True,
     )
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=timezone.now())
+    partnership.touch()

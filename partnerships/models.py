@@ -99,10 +99,11 @@ class Partnership(models.Model):
         changes run one after the other and cannot leave it without a facilitator."""
         Partnership.objects.select_for_update().only("pk").get(pk=self.pk)
 
-    def touch(self):
-        """Record activity now (members joining or leaving; the notes add their saves)."""
-        self.last_activity_at = timezone.now()
-        self.save(update_fields=["last_activity_at"])
+    def touch(self, when=None):
+        """Record activity (a note saved, a member joining or leaving): the one way the
+        partnership's last activity is written, with a single UPDATE of that column."""
+        self.last_activity_at = when or timezone.now()
+        Partnership.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
 
 
 class Role(models.TextChoices):

@@ -1,13 +1,16 @@
 """The shared workbook: notes per partnership and cell, saved without losing a word."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.db import DatabaseError
 from django.urls import reverse
 
 from domains.models import Cell
-from notes.editing import EditConflict, save_text
+from notes.editing import EditConflict, mark_discussed, save_text, set_status
 from notes.models import NOTE_MAX_LENGTH, DiscussedQuestion, Note, NoteStatus, Revision
+from partnerships.models import Partnership
 
 from .html import page, text
 
@@ -425,3 +428,32 @@ def test_a_public_cell_page_links_to_the_same_cell_in_my_partnerships(client, ca
     cast.partnership.archived_at = cast.partnership.created_at
     cast.partnership.save()
     assert page(client.get(public_cell)).select("aside a") == []
+
+
+def test_a_status_change_that_fails_half_way_changes_nothing(cast, cell):
+    with (
+        mock.patch.object(Partnership, "touch", side_effect=DatabaseError("lost")),
+        pytest.raises(DatabaseError),
+    ):
+        set_status(cast.partnership, cell, cast.editor, NoteStatus.DONE)
+    assert not Note.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        lambda cast, cell: save_text(cast.partnership, cell, cast.editor, "Words", 0),
+        lambda cast, cell: set_status(cast.partnership, cell, cast.editor, NoteStatus.DONE),
+        lambda cast, cell: mark_discussed(
+            cast.partnership, cast.editor, ticked=cell.questions[:1], unticked=[]
+        ),
+    ],
+    ids=["note", "status", "ticks"],
+)
+def test_work_on_a_cell_is_the_partnerships_last_activity(cast, cell, activity):
+    Partnership.objects.filter(pk=cast.partnership.pk).update(
+        last_activity_at=cast.partnership.created_at - timedelta(days=1)
+    )
+    activity(cast, cell)
+    cast.partnership.refresh_from_db()
+    assert cast.partnership.last_activity_at > cast.partnership.created_at

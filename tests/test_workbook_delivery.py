@@ -148,3 +148,13 @@ def test_a_failed_render_says_so_and_can_be_tried_again(client):
     assert DBTaskResult.objects.count() == 2
     run_worker()
     assert client.get(URL).status_code == 200
+
+
+def test_the_render_fills_the_key_it_was_queued_for(client):
+    """The worker stores the PDF under the key the waiting request asked for, even when the
+    model changed in between: it does not work the key out again."""
+    client.get(URL)
+    _kind, _params, key = DBTaskResult.objects.get().args_kwargs["args"]
+    Cell.objects.filter(domain__slug="leadership").update(purpose="Rewritten meanwhile.")
+    run_worker()
+    assert cache.get(key) is not None

@@ -27,7 +27,7 @@ ROLES = ["anonymous", "stranger", "viewer", "editor", "facilitator"]
 
 def queued_params():
     """The parameters of the one render queued."""
-    kind, params = DBTaskResult.objects.get().args_kwargs["args"]
+    kind, params, _key = DBTaskResult.objects.get().args_kwargs["args"]
     assert kind == "partnership"
     return params
 

@@ -43,7 +43,7 @@ def job_status(key):
 def enqueue_once(workbook, key):
     """Queue the workbook's render unless a request has already claimed it."""
     if cache.add(job_key(key), QUEUEING, JOB_TIMEOUT):
-        result = render_workbook.enqueue(workbook.kind, workbook.params)
+        result = render_workbook.enqueue(workbook.kind, workbook.params, key)
         cache.set(job_key(key), result.id, JOB_TIMEOUT)
 
 

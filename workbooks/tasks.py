@@ -12,10 +12,10 @@ PDF_TIMEOUT = 60 * 60 * 24 * 30
 
 
 @task
-def render_workbook(kind, params):
-    """Render a workbook into the shared cache (the key first: the content is as new or newer)."""
-    workbook = WORKBOOKS[kind].from_params(params)
-    key = workbook.cache_key()
+def render_workbook(kind, params, key):
+    """Render a workbook into the shared cache under ``key``, the cache key the request that
+    queued it found missing: what that request (and its "preparing" page) waits for. Content
+    changed since then has a new key of its own and is rendered when asked for."""
     if not cache.has_key(key):
-        cache.set(key, workbook.render(), PDF_TIMEOUT)
+        cache.set(key, WORKBOOKS[kind].from_params(params).render(), PDF_TIMEOUT)
     return key
