@@ -68,7 +68,6 @@ def _record_revision(note, author, now, restored_from):
             version=note.version,
             text=note.text,
             author=author,
-            started_at=now,
             saved_at=now,
             restored_from=restored_from,
         )

@@ -81,7 +81,6 @@ class Revision(models.Model):
         related_name="revisions",
         verbose_name=_("author"),
     )
-    started_at = models.DateTimeField(_("started"))
     saved_at = models.DateTimeField(_("saved"))
     restored_from = models.PositiveIntegerField(_("restored from version"), null=True, blank=True)
 

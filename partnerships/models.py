@@ -206,14 +206,6 @@ class InvitationQuerySet(models.QuerySet):
         """Not yet answered or revoked (expired ones included: facilitators can resend them)."""
         return self.filter(accepted_at=None, declined_at=None, revoked_at=None)
 
-    def for_cell_links(self, user):
-        """A reader's active partnerships, to open a public cell in: by partnership name."""
-        return (
-            self.filter(user=user, partnership__archived_at=None)
-            .select_related("partnership")
-            .order_by("partnership__name")
-        )
-
     def for_members_page(self, partnership):
         return (
             self.pending()

@@ -143,8 +143,6 @@ def change_status(request, membership, domain, stage):
     if not form.is_valid():
         return render_cell(request, membership, cell, status=400)
     note = set_status(membership.partnership, cell, request.user, form.cleaned_data["status"])
-    if wants_json(request):
-        return JsonResponse({"status": note.status, "label": note.get_status_display()})
     messages.success(
         request, _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
     )
