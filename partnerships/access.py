@@ -63,6 +63,7 @@ def partnership_view(action: Action):
                 raise PermissionDenied
             return view(request, membership, **kwargs)
 
+        wrapper.action = action  # what it needs, for the tests' table of every address
         return wrapper
 
     return decorator

@@ -1,7 +1,6 @@
 """Accounts: sign-up with verification, logging in and out, sessions, profile, data, deletion."""
 
 import json
-import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
@@ -13,8 +12,9 @@ from django.urls import reverse
 from accounts.models import Profile
 from partnerships.models import Invitation, Membership, Partnership, Role
 
-from .conftest import PASSWORD, invite, make_partnership, make_user
 from .html import page, text
+from .mail import link_in
+from .people import PASSWORD, invite, make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,6 @@ SIGNUP = {
 
 def log_in(client, email, password=PASSWORD):
     return client.post(reverse("account_login"), {"login": email, "password": password})
-
-
-def link_in(message):
-    return re.search(r"https?://\S+", message.body).group(0)
 
 
 def test_sign_up_asks_for_name_and_sector_and_sends_a_verification_link(client):

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from partnerships.models import Membership, Partnership, Role
 
-from .conftest import make_partnership, make_user
 from .html import page, text
+from .people import make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 
