@@ -56,7 +56,14 @@ def render_html(template_name, context, *, metadata, paper=DEFAULT_PAPER):
     )
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers
+
+
+def document(html):
+    """Workbook HTML as WeasyPrint reads it: its URLs reach the app's static files, nothing else."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
+
+
 def html_to_pdf(html):
-    """Tagged PDF of workbook HTML; its URLs can reach the app's static files and nothing else."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    """Tagged PDF of workbook HTML."""
+    return document(html).write_pdf(pdf_variant=PDF_VARIANT)
