@@ -13,6 +13,7 @@ from notes.models import NOTE_MAX_LENGTH, DiscussedQuestion, Note, NoteStatus, R
 from partnerships.models import Partnership
 
 from .html import page, text
+from .people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -307,8 +308,6 @@ def test_stale_save_in_the_service_raises_a_conflict_with_the_current_note(cast,
 
 def fill_partnership(cast, cells):
     """Notes with several revisions in many cells, more members and ticks."""
-    from .people import make_user
-
     for number in range(6):
         cast.partnership.memberships.create(
             user=make_user(f"extra{number}@example.org"), role="editor"
