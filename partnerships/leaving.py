@@ -51,8 +51,12 @@ def plan_for_account_deletion(user) -> LeavingPlan:
     return plan
 
 
-@receiver(account_deleting)
-def leave_all(sender, user, **kwargs):
-    """Carry out the plan, inside the transaction that deletes the account."""
+def leave_all(user):
+    """Carry out the plan; call it inside the transaction that deletes the account."""
     list(Partnership.objects.select_for_update().filter(memberships__user=user).only("pk"))
     plan_for_account_deletion(user).carry_out()
+
+
+@receiver(account_deleting)
+def leave_partnerships(sender, user, **kwargs):
+    leave_all(user)
