@@ -11,11 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from notes.export import user_data
-from notes.leaving import leave_all, plan_for_account_deletion
-
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
+from .signals import account_deleting, personal_data_requested
 
 
 @login_required
@@ -52,7 +50,11 @@ def account_data(user) -> dict:
 
 @login_required
 def download_data(request):
-    data = {"account": account_data(request.user), **user_data(request.user)}
+    data = {"account": account_data(request.user)}
+    for _receiver, app_data in personal_data_requested.send(
+        sender=type(request.user), user=request.user
+    ):
+        data.update(app_data)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -68,7 +70,7 @@ def delete_account(request):
     if form.is_valid():
         user = request.user
         with transaction.atomic():
-            leave_all(user)
+            account_deleting.send(sender=type(user), user=user)
             logout(request)
             user.delete()
         messages.success(request, _("Your account has been deleted."))
@@ -76,6 +78,6 @@ def delete_account(request):
     return render(
         request,
         "accounts/delete.html",
-        {"form": form, "plan": plan_for_account_deletion(request.user)},
+        {"form": form},
         status=400 if form.errors else 200,
     )

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "collabmodel.settings")
 
+from bench.data import partnership_of  # noqa: E402 (after the path is set)
+
 NOTE = (
     "## What we agreed\n\n"
     "We meet **every second Tuesday** at the town hall; minutes go to all partners within "
@@ -36,29 +38,18 @@ class Rollback(Exception):
 
 
 def build(partnership_size=6):
-    from django.contrib.auth import get_user_model
-
-    from accounts.models import Profile
     from domains.models import Cell
     from notes.editing import mark_discussed, save_text
-    from notes.models import Membership, Partnership, Role
+    from partnerships.models import Role
 
-    users = []
-    for number in range(partnership_size):
-        user = get_user_model().objects.create_user(
-            f"bench{number}@example.org", f"bench{number}@example.org", "bench-password-1"
-        )
-        Profile.objects.create(user=user, display_name=f"Partner {number}", sector="public")
-        users.append(user)
-    partnership = Partnership.objects.create(
-        name="Bench partnership", goal="Measure the pages.", sectors=["public"]
+    partnership, users = partnership_of(
+        [
+            (f"Partner {number}", "", "public", Role.FACILITATOR if number == 0 else Role.EDITOR)
+            for number in range(partnership_size)
+        ],
+        name="Bench partnership",
+        goal="Measure the pages.",
     )
-    for number, user in enumerate(users):
-        Membership.objects.create(
-            partnership=partnership,
-            user=user,
-            role=Role.FACILITATOR if number == 0 else Role.EDITOR,
-        )
     for cell in Cell.objects.for_page():
         note = None
         for revision in range(5):

@@ -27,27 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "collabmodel.settings")
 
-CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (after the path is set)
+from bench.data import partnership_of  # noqa: E402
 
 
 def blank(domains=(), stages=()):
     from domains.focus import Focus
-    from domains.models import Domain, Stage
-    from notes.workbooks.blank import BlankWorkbook
+    from workbooks.blank import BlankWorkbook
 
-    focus = Focus(
-        domains=tuple(Domain.objects.filter(slug__in=domains)),
-        stages=tuple(Stage.objects.filter(slug__in=stages)),
-    )
-    return BlankWorkbook(focus, "a4", "en")
+    return BlankWorkbook(Focus.from_slugs(domains, stages), "a4", "en")
 
 
 MEMBERS = [
@@ -99,28 +87,19 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     focus (run it in a transaction that is rolled back: it writes to the database)."""
     import datetime
 
-    from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from accounts.models import Profile
     from domains.focus import Focus
     from domains.models import Cell
-    from notes.models import DiscussedQuestion, Membership, Note, NoteStatus, Partnership
-    from notes.workbooks.partnership import PartnershipWorkbook
+    from notes.models import DiscussedQuestion, Note, NoteStatus
+    from workbooks.partnership import PartnershipWorkbook
 
-    partnership = Partnership.objects.create(
+    partnership, users = partnership_of(
+        MEMBERS,
         name="Active schools in the Baltic Sea Region",
         goal="More children in five cities walk or cycle to school safely by 2028.",
         sectors=["public", "non-profit"],
     )
-    users = []
-    for number, (name, organisation, sector, role) in enumerate(MEMBERS):
-        user = get_user_model().objects.create_user(f"bench{number}", f"bench{number}@example.org")
-        Profile.objects.create(
-            user=user, display_name=name, organisation=organisation, sector=sector
-        )
-        Membership.objects.create(partnership=partnership, user=user, role=role)
-        users.append(user)
     statuses = list(NoteStatus)
     for number, cell in enumerate(Cell.objects.for_page()):
         Note.objects.create(
@@ -180,14 +159,14 @@ CSS_EXPERIMENTS = {
 
 
 def weasyprint_renderer(tagged, extra_css=None):
-    from weasyprint import CSS, HTML
+    """The app's own rendering (workbooks/render.py), untagged or with extra CSS if asked."""
+    from weasyprint import CSS
 
-    from notes.workbooks.fetcher import BASE_URL, StaticFilesFetcher
+    from workbooks.render import PDF_VARIANT, document
 
     def render(html):
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-        return document.write_pdf(
-            pdf_variant="pdf/ua-1" if tagged else None,
+        return document(html).write_pdf(
+            pdf_variant=PDF_VARIANT if tagged else None,
             stylesheets=[CSS(string=extra_css)] if extra_css else None,
         )
 
@@ -198,7 +177,7 @@ def chromium_renderer():
     """Chromium prints the HTML from the same made-up origin; the fetcher serves its files."""
     from playwright.sync_api import sync_playwright
 
-    from notes.workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
+    from workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
 
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -271,10 +250,10 @@ def repeat_download(workbook, url, client, runs=20):
     """A cached workbook downloaded again: the whole request, as a user's browser makes it."""
     from django.core.cache import cache
 
-    from notes.workbooks.tasks import render_workbook
+    from workbooks.tasks import render_workbook
 
     cache.delete(workbook.cache_key())
-    render_workbook.call(workbook.kind, workbook.params)
+    render_workbook.call(workbook.kind, workbook.params, workbook.cache_key())
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks_db",
     "domains",
+    "partnerships",
     "notes",
+    "workbooks",
     "accounts",
 ]
 
@@ -144,7 +146,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "notes:list"
+LOGIN_REDIRECT_URL = "partnerships:list"
 
 # Accounts (django-allauth): e-mail and password, no username; the address must be verified.
 # Rate limits (allauth's defaults) are kept in the shared database cache above.

@@ -36,7 +36,7 @@ class Focus:
         return not self.domains and not self.stages
 
     @classmethod
-    def from_slugs(cls, domains, stages):
+    def from_slugs(cls, domains=(), stages=()):
         """The focus named by slugs (as stored in a queued task's parameters)."""
         return cls(
             domains=tuple(Domain.objects.filter(slug__in=domains)),

@@ -10,14 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import (
-    REVISION_FOLD_WINDOW,
-    REVISIONS_KEPT,
-    DiscussedQuestion,
-    Note,
-    Partnership,
-    Revision,
-)
+from .models import REVISION_FOLD_WINDOW, REVISIONS_KEPT, DiscussedQuestion, Note, Revision
 
 
 class EditConflict(Exception):
@@ -51,7 +44,7 @@ def save_text(partnership, cell, author, text, base_version, *, restored_from=No
         raise EditConflict(Note.objects.select_related("updated_by__profile").get(pk=note.pk))
     note.refresh_from_db()
     _record_revision(note, author, now, restored_from)
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=now)
+    partnership.touch(now)
     return note
 
 
@@ -78,7 +71,6 @@ def _record_revision(note, author, now, restored_from):
             version=note.version,
             text=note.text,
             author=author,
-            started_at=now,
             saved_at=now,
             restored_from=restored_from,
         )
@@ -92,11 +84,12 @@ def _prune_revisions(note):
         note.revisions.filter(version__lt=oldest_kept).delete()
 
 
+@transaction.atomic
 def set_status(partnership, cell, author, status) -> Note:
     note, _created = Note.objects.get_or_create(partnership=partnership, cell=cell)
     now = timezone.now()
     Note.objects.filter(pk=note.pk).update(status=status, updated_at=now, updated_by=author)
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=now)
+    partnership.touch(now)
     note.refresh_from_db()
     return note
 
@@ -112,4 +105,4 @@ def mark_discussed(partnership, author, *, ticked, unticked):
         ],
         ignore_conflicts=True,
     )
-    Partnership.objects.filter(pk=partnership.pk).update(last_activity_at=timezone.now())
+    partnership.touch()

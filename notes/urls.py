@@ -1,30 +1,16 @@
 from django.urls import path
 
-from . import converters  # noqa: F401 (registers the converters used below)
-from .views import cells, invitations, members, partnerships
+from partnerships import converters  # noqa: F401 (registers the converters used below)
+
+from .views import cells
 
 app_name = "notes"
 
-PARTNERSHIP = "partnerships/<partnership_id:partnership_id>/"
-CELL = PARTNERSHIP + "<slug:domain>/<slug:stage>/"
+# A cell of the model inside a partnership. The project includes these after the partnership's
+# own addresses, which would otherwise match <domain>/<stage>/ (e.g. members/invite/).
+CELL = "partnerships/<partnership_id:partnership_id>/<slug:domain>/<slug:stage>/"
 
 urlpatterns = [
-    path("partnerships/", partnerships.my_partnerships, name="list"),
-    path("partnerships/new/", partnerships.create, name="create"),
-    path(PARTNERSHIP, partnerships.detail, name="detail"),
-    path(f"{PARTNERSHIP}edit/", partnerships.edit, name="edit"),
-    path(f"{PARTNERSHIP}archive/", partnerships.archive, name="archive"),
-    path(f"{PARTNERSHIP}restore/", partnerships.restore, name="restore"),
-    path(f"{PARTNERSHIP}delete/", partnerships.delete, name="delete"),
-    path(f"{PARTNERSHIP}leave/", partnerships.leave, name="leave"),
-    path(f"{PARTNERSHIP}members/", members.members, name="members"),
-    path(f"{PARTNERSHIP}members/invite/", members.invite, name="invite"),
-    path(f"{PARTNERSHIP}members/<row_id:member_id>/role/", members.change_role, name="change_role"),
-    path(f"{PARTNERSHIP}members/<row_id:member_id>/remove/", members.remove, name="remove"),
-    path(f"{PARTNERSHIP}invitations/<row_id:invitation_id>/revoke/", members.revoke, name="revoke"),
-    path(f"{PARTNERSHIP}invitations/<row_id:invitation_id>/resend/", members.resend, name="resend"),
-    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
-    # A cell of the model inside the partnership; after the fixed addresses above.
     path(CELL, cells.cell_page, name="cell"),
     path(f"{CELL}note/", cells.save_note, name="save_note"),
     path(f"{CELL}status/", cells.change_status, name="status"),

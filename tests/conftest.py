@@ -1,64 +1,14 @@
-"""A cast for partnership tests (a facilitator, an editor, a viewer and a stranger), and an
-outside HTTP server that workbooks must never reach."""
+"""Fixtures: a partnership's cast, and an outside HTTP server that workbooks must never reach.
+Helpers live in support modules (people.py, html.py, mail.py, pdf.py, worker.py)."""
 
 import threading
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
-from accounts.models import Profile, Sector
-from notes.models import Invitation, Membership, Partnership, Role
+from partnerships.models import Membership, Role
 
-PASSWORD = "a long enough passphrase"
-
-
-def make_user(email, name="", sector=Sector.PUBLIC, organisation=""):
-    """A person who has signed up and verified their address."""
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    Profile.objects.create(
-        user=user,
-        display_name=name or email.partition("@")[0].title(),
-        sector=sector,
-        organisation=organisation,
-    )
-    return user
-
-
-def make_partnership(facilitator, name="Healthy schools", **extra):
-    partnership = Partnership.objects.create(
-        name=name,
-        goal="More children walk or cycle to school.",
-        sectors=[Sector.PUBLIC, Sector.NON_PROFIT],
-        created_by=facilitator,
-        **extra,
-    )
-    Membership.objects.create(partnership=partnership, user=facilitator, role=Role.FACILITATOR)
-    return partnership
-
-
-def invite(partnership, email, role=Role.EDITOR, invited_by=None):
-    """A pending invitation and the token its link carries."""
-    invitation = Invitation(partnership=partnership, email=email, role=role, invited_by=invited_by)
-    token = invitation.new_token()
-    invitation.save()
-    return invitation, token
-
-
-@dataclass
-class Cast:
-    partnership: Partnership
-    facilitator: object
-    co_facilitator: object
-    editor: object
-    viewer: object
-    stranger: object
-
-    def membership(self, user):
-        return Membership.objects.get(partnership=self.partnership, user=user)
+from .people import Cast, make_partnership, make_user
 
 
 @pytest.fixture

@@ -45,6 +45,16 @@ def bookmarks(reader):
     return list(walk(reader.outline))
 
 
+def cell_title(cell):
+    """How a workbook names a cell, in its bookmarks and contents."""
+    return f"{cell.domain.name} · {cell.stage.name}"
+
+
+def cell_bookmarks(reader):
+    """The bookmarks of the cells (not of the cover, introduction or definitions)."""
+    return [(title, page) for title, page in bookmarks(reader) if " · " in title]
+
+
 def contents_entries(page_text):
     """(title, page number) for each 'Title ....... 12' line of a contents page."""
     return [

@@ -1,110 +1,162 @@
-"""Who may do what in a partnership: every role against every partnership view and action.
+"""Who may do what in a partnership: every role against every address of a partnership.
 
-Anyone who is not a member (signed in or not) gets 404, the same as for a partnership that does
-not exist; a member whose role lacks the action gets 403.
+One table lists every URL of a partnership with how it is asked for and what it answers when
+allowed. What each role may do comes from the access rules themselves (partnerships/access.py),
+for an active and an archived partnership: anyone who is not a member (signed in or not) gets
+404 everywhere, the same as for a partnership that does not exist; a member whose role lacks
+the action gets 403; a refused request changes nothing.
 """
 
+from dataclasses import dataclass
+
 import pytest
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
-from notes.access import Action, membership_for
-from notes.models import Membership, Role
+from domains.models import Cell
+from notes.editing import save_text
+from notes.models import DiscussedQuestion, Note, NoteStatus, Revision
+from partnerships.access import Action, membership_for, permits
+from partnerships.models import Invitation, Membership, Partnership, Role
 
-from .conftest import invite
 from .html import text
+from .people import ROLES, client_as, invite
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "stranger", "viewer", "editor", "facilitator"]
-ALLOWED = {
-    "anonymous": set(),
-    "stranger": set(),
-    "viewer": {Action.VIEW, Action.EXPORT},
-    "editor": {Action.VIEW, Action.EDIT, Action.EXPORT},
-    "facilitator": set(Action),
-}
+DOMAIN, STAGE = "communication", "planning"
 
 
-def partnership_form(cast):
-    return {"name": "Renamed", "goal": "A new goal.", "description": "", "sectors": ["citizen"]}
+@dataclass(frozen=True)
+class Endpoint:
+    name: str  # the URL's name
+    method: str
+    action: Action  # what it needs (the view says so too: checked below)
+    allowed: int  # the status when allowed
+    extra: str = ""  # what the URL names besides the partnership: member, invitation, cell
+    data: dict | None = None  # the form sent with a POST
+
+    def url(self, scene):
+        args = [scene.cast.partnership.pk]
+        if self.extra == "member":
+            args.append(scene.cast.membership(scene.cast.viewer).pk)
+        elif self.extra == "invitation":
+            args.append(scene.invitation.pk)
+        elif self.extra == "cell":
+            args += [DOMAIN, STAGE]
+        elif self.extra == "version":
+            args += [DOMAIN, STAGE, 1]
+        return reverse(self.name, args=args)
+
+    def __str__(self):
+        return f"{self.method} {self.name}"
 
 
-# (url name, method, action needed, extra URL arguments, POST data, status when allowed)
+NOTE = {"text": "A new version", "base_version": 2}
 ENDPOINTS = [
-    ("detail", "get", Action.VIEW, None, None, 200),
-    ("members", "get", Action.VIEW, None, None, 200),
-    ("leave", "get", Action.VIEW, None, None, 200),
-    ("leave", "post", Action.VIEW, None, None, 302),
-    ("edit", "get", Action.MANAGE, None, None, 200),
-    ("edit", "post", Action.MANAGE, None, partnership_form, 302),
-    ("archive", "get", Action.MANAGE, None, None, 200),
-    ("archive", "post", Action.MANAGE, None, None, 302),
-    ("restore", "post", Action.MANAGE, None, None, 302),
-    ("invite", "get", Action.MANAGE, None, None, 200),
-    (
-        "invite",
-        "post",
-        Action.MANAGE,
-        None,
-        lambda cast: {"email": "new@example.org", "role": "editor"},
-        302,
-    ),
-    ("change_role", "post", Action.MANAGE, "member", lambda cast: {"role": "editor"}, 302),
-    ("remove", "get", Action.MANAGE, "member", None, 200),
-    ("remove", "post", Action.MANAGE, "member", None, 302),
-    ("revoke", "post", Action.MANAGE, "invitation", None, 302),
-    ("resend", "post", Action.MANAGE, "invitation", None, 302),
-    ("delete", "get", Action.DELETE, None, None, 200),
-    ("delete", "post", Action.DELETE, None, None, 302),
-]
+    Endpoint("partnerships:detail", "get", Action.VIEW, 200),
+    Endpoint("partnerships:members", "get", Action.VIEW, 200),
+    Endpoint("partnerships:leave", "get", Action.VIEW, 200),
+    Endpoint("partnerships:leave", "post", Action.VIEW, 302),
+    Endpoint("partnerships:edit", "get", Action.MANAGE, 200),
+    Endpoint("partnerships:edit", "post", Action.MANAGE, 302,
+             data={"name": "Renamed", "goal": "A new goal.", "sectors": ["citizen"]}),
+    Endpoint("partnerships:archive", "get", Action.MANAGE, 200),
+    Endpoint("partnerships:archive", "post", Action.MANAGE, 302),
+    Endpoint("partnerships:restore", "post", Action.MANAGE, 302),
+    Endpoint("partnerships:invite", "get", Action.MANAGE, 200),
+    Endpoint("partnerships:invite", "post", Action.MANAGE, 302,
+             data={"email": "new@example.org", "role": "editor"}),
+    Endpoint("partnerships:change_role", "post", Action.MANAGE, 302, "member", {"role": "editor"}),
+    Endpoint("partnerships:remove", "get", Action.MANAGE, 200, "member"),
+    Endpoint("partnerships:remove", "post", Action.MANAGE, 302, "member"),
+    Endpoint("partnerships:revoke", "post", Action.MANAGE, 302, "invitation"),
+    Endpoint("partnerships:resend", "post", Action.MANAGE, 302, "invitation"),
+    Endpoint("partnerships:delete", "get", Action.DELETE, 200),
+    Endpoint("partnerships:delete", "post", Action.DELETE, 302),
+    Endpoint("notes:cell", "get", Action.VIEW, 200, "cell"),
+    Endpoint("notes:history", "get", Action.VIEW, 200, "cell"),
+    Endpoint("notes:save_note", "post", Action.EDIT, 302, "cell", NOTE),
+    Endpoint("notes:status", "post", Action.EDIT, 302, "cell", {"status": NoteStatus.DONE}),
+    Endpoint("notes:questions", "post", Action.EDIT, 302, "cell", {"discussed": "question"}),
+    Endpoint("notes:restore", "post", Action.EDIT, 302, "version", {"base_version": 2}),
+    Endpoint("workbooks:partnership", "get", Action.EXPORT, 202),
+    Endpoint("workbooks:partnership", "post", Action.EXPORT, 302),
+]  # fmt: skip
 
 
-def endpoint_url(cast, name, extra):
-    args = [cast.partnership.pk]
-    if extra == "member":
-        args.append(cast.membership(cast.viewer).pk)
-    elif extra == "invitation":
-        invitation, _ = invite(cast.partnership, "invited@example.org", invited_by=cast.facilitator)
-        args.append(invitation.pk)
-    return reverse(f"notes:{name}", args=args)
+@dataclass
+class Scene:
+    """The cast's partnership with a note in two versions, a ticked question and an invitation."""
+
+    cast: object
+    cell: Cell
+    invitation: Invitation
 
 
-def client_as(client, cast, role):
-    if role != "anonymous":
-        client.force_login(getattr(cast, role))
-    return client
+@pytest.fixture(params=[False, True], ids=["active", "archived"])
+def scene(request, cast):
+    cell = Cell.objects.for_page().get(domain__slug=DOMAIN, stage__slug=STAGE)
+    note = save_text(cast.partnership, cell, cast.editor, "Secret plan", 0)
+    save_text(cast.partnership, cell, cast.facilitator, "Secret plan, again", note.version)
+    DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
+    invitation, _ = invite(cast.partnership, "invited@example.org", invited_by=cast.facilitator)
+    if request.param:
+        cast.partnership.archived_at = timezone.now()
+        cast.partnership.save()
+    return Scene(cast, cell, invitation)
 
 
-def expected_status(role, action, allowed_status):
+def form(endpoint, scene):
+    data = dict(endpoint.data or {})
+    if data.get("discussed") == "question":
+        data["discussed"] = [scene.cell.questions[0].pk]
+    return data
+
+
+def expected_status(endpoint, role, partnership):
+    """What the access rules say this role gets from this address."""
     if role in {"anonymous", "stranger"}:
         return 404
-    return allowed_status if action in ALLOWED[role] else 403
+    membership = Membership(partnership=partnership, role=Role(role))
+    return endpoint.allowed if permits(membership, endpoint.action) else 403
+
+
+def everything(partnership_id):
+    """All a partnership holds, to show that a refused request changed none of it."""
+    return [
+        list(Partnership.objects.filter(pk=partnership_id).values()),
+        list(Membership.objects.filter(partnership=partnership_id).values().order_by("pk")),
+        list(Invitation.objects.filter(partnership=partnership_id).values().order_by("pk")),
+        list(Note.objects.filter(partnership=partnership_id).values().order_by("pk")),
+        list(Revision.objects.filter(note__partnership=partnership_id).values().order_by("pk")),
+        list(DiscussedQuestion.objects.filter(partnership=partnership_id).values("question")),
+    ]
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    ("name", "method", "action", "extra", "data", "allowed_status"),
-    ENDPOINTS,
-    ids=[f"{method}-{name}" for name, method, *_ in ENDPOINTS],
-)
-def test_role_by_view(client, cast, role, name, method, action, extra, data, allowed_status):
-    url = endpoint_url(cast, name, extra)
-    response = getattr(client_as(client, cast, role), method)(url, data(cast) if data else {})
-    assert response.status_code == expected_status(role, action, allowed_status)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_every_role_at_every_address_of_a_partnership(client, scene, endpoint, role):
+    partnership = scene.cast.partnership
+    before = everything(partnership.pk)
+    response = getattr(client_as(client, scene.cast, role), endpoint.method)(
+        endpoint.url(scene), form(endpoint, scene)
+    )
+    expected = expected_status(endpoint, role, partnership)
+    assert response.status_code == expected
+    if expected in {403, 404}:
+        assert everything(partnership.pk) == before
+        assert "Secret plan" not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("name", "method", "extra"),
-    [(name, method, extra) for name, method, _, extra, *_ in ENDPOINTS],
-    ids=[f"{method}-{name}" for name, method, *_ in ENDPOINTS],
-)
-def test_a_stranger_cannot_tell_a_real_partnership_from_a_missing_one(
-    client, cast, name, method, extra
-):
-    client.force_login(cast.stranger)
-    url = endpoint_url(cast, name, extra)
-    real = getattr(client, method)(url)
-    missing = getattr(client, method)(url.replace(cast.partnership.pk, "zzzzzzzzzz"))
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_a_stranger_cannot_tell_a_real_partnership_from_a_missing_one(client, scene, endpoint):
+    client.force_login(scene.cast.stranger)
+    url = endpoint.url(scene)
+    real = getattr(client, endpoint.method)(url, form(endpoint, scene))
+    missing = getattr(client, endpoint.method)(
+        url.replace(scene.cast.partnership.pk, "zzzzzzzzzz"), form(endpoint, scene)
+    )
     assert real.status_code == missing.status_code == 404
     assert text(real) == text(missing)
 
@@ -129,22 +181,38 @@ def test_ids_that_cannot_exist_are_not_found_without_an_error(client, cast, path
     assert response.status_code == 404
 
 
-def test_refused_writes_change_nothing(client, cast):
-    client.force_login(cast.editor)
-    client.post(reverse("notes:delete", args=[cast.partnership.pk]))
-    client.post(
-        reverse("notes:change_role", args=[cast.partnership.pk, cast.membership(cast.editor).pk]),
-        {"role": "facilitator"},
-    )
-    assert cast.partnership.memberships.count() == 4
-    assert cast.membership(cast.editor).role == Role.EDITOR
+def partnership_urls(resolver=None, namespace=""):
+    """The name of every URL pattern that names a partnership, through all the includes."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from partnership_urls(pattern, inner)
+        elif isinstance(pattern, URLPattern) and "partnership_id" in str(pattern.pattern):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_the_table_has_every_address_of_a_partnership_with_the_action_its_view_needs(scene):
+    assert set(partnership_urls()) == {endpoint.name for endpoint in ENDPOINTS}
+    for endpoint in ENDPOINTS:
+        assert resolve(endpoint.url(scene)).func.action == endpoint.action, endpoint
+
+
+def test_archived_partnerships_refuse_every_note_write():
+    archived = Partnership(archived_at=timezone.now())
+    for role in Role:
+        assert not permits(Membership(partnership=archived, role=role), Action.EDIT)
 
 
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("action", list(Action))
 def test_each_role_may_do_exactly_its_actions(cast, role, action):
+    allowed = {
+        Role.VIEWER: {Action.VIEW, Action.EXPORT},
+        Role.EDITOR: {Action.VIEW, Action.EDIT, Action.EXPORT},
+        Role.FACILITATOR: set(Action),
+    }
     membership = Membership(partnership=cast.partnership, user=cast.stranger, role=role)
-    assert membership.can(action) == (action in ALLOWED[role.value])
+    assert permits(membership, action) == (action in allowed[role])
 
 
 def test_membership_for_a_member_brings_the_partnership(cast, django_assert_num_queries):
@@ -153,7 +221,7 @@ def test_membership_for_a_member_brings_the_partnership(cast, django_assert_num_
         assert membership.partnership.name == "Healthy schools"
 
 
-@pytest.mark.parametrize("url_name", ["notes:list", "notes:create"])
+@pytest.mark.parametrize("url_name", ["partnerships:list", "partnerships:create"])
 def test_pages_not_about_one_partnership_send_anonymous_visitors_to_log_in(client, url_name):
     response = client.get(reverse(url_name))
     assert response.status_code == 302

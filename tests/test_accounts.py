@@ -1,7 +1,6 @@
 """Accounts: sign-up with verification, logging in and out, sessions, profile, data, deletion."""
 
 import json
-import re
 from unittest import mock
 
 import pytest
@@ -13,10 +12,11 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Profile
-from notes.models import Invitation, Membership, Partnership, Role
+from partnerships.models import Invitation, Membership, Partnership, Role
 
-from .conftest import PASSWORD, invite, make_partnership, make_user
 from .html import page, text
+from .mail import link_in
+from .people import PASSWORD, invite, make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,6 @@ SIGNUP = {
 
 def log_in(client, email, password=PASSWORD):
     return client.post(reverse("account_login"), {"login": email, "password": password})
-
-
-def link_in(message):
-    return re.search(r"https?://\S+", message.body).group(0)
 
 
 def test_sign_up_asks_for_name_and_sector_and_sends_a_verification_link(client):
@@ -69,7 +65,7 @@ def test_the_address_must_be_verified_before_logging_in(client):
     )
     client.post(link)
     response = log_in(client, "anna@example.org")
-    assert response["Location"] == reverse("notes:list")
+    assert response["Location"] == reverse("partnerships:list")
     assert client.session[SESSION_KEY]
 
 
@@ -175,7 +171,7 @@ def test_logging_in_starts_a_new_session_and_lands_on_my_partnerships(client):
     client.session.save()
     before = client.session.session_key
     response = log_in(client, "anna@example.org")
-    assert response["Location"] == reverse("notes:list")
+    assert response["Location"] == reverse("partnerships:list")
     assert client.session.session_key != before
     assert not Session.objects.filter(session_key=before).exists()
 
@@ -187,7 +183,7 @@ def test_logging_out_ends_the_session(client):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert not Session.objects.filter(session_key=key).exists()
-    assert client.get(reverse("notes:list")).status_code == 302
+    assert client.get(reverse("partnerships:list")).status_code == 302
 
 
 def test_changing_the_password_ends_the_other_sessions_only(client):
@@ -195,15 +191,15 @@ def test_changing_the_password_ends_the_other_sessions_only(client):
     laptop, phone = client, Client()
     log_in(laptop, "anna@example.org")
     log_in(phone, "anna@example.org")
-    assert phone.get(reverse("notes:list")).status_code == 200
+    assert phone.get(reverse("partnerships:list")).status_code == 200
     new = "another long passphrase"
     response = laptop.post(
         reverse("account_change_password"),
         {"oldpassword": PASSWORD, "password1": new, "password2": new},
     )
     assert response.status_code == 302
-    assert laptop.get(reverse("notes:list")).status_code == 200
-    assert phone.get(reverse("notes:list")).status_code == 302
+    assert laptop.get(reverse("partnerships:list")).status_code == 200
+    assert phone.get(reverse("partnerships:list")).status_code == 302
 
 
 def test_the_header_offers_the_right_links(client):
@@ -214,7 +210,7 @@ def test_the_header_offers_the_right_links(client):
 
     client.force_login(make_user("anna@example.org", "Anna Bērziņa"))
     header = page(client.get("/")).find("header")
-    assert header.find("a", string="My partnerships")["href"] == reverse("notes:list")
+    assert header.find("a", string="My partnerships")["href"] == reverse("partnerships:list")
     assert "Anna Bērziņa" in header.find("a", href=reverse("accounts:profile")).get_text()
     logout = header.find("form")
     assert (logout["method"], logout["action"]) == ("post", reverse("account_logout"))
@@ -324,7 +320,7 @@ def test_a_deleted_account_leaves_its_work_to_a_former_member(client, cast):
     client.force_login(cast.co_facilitator)
     home = text(client.get(cast.partnership.get_absolute_url()))
     assert "Started by a former member" in home
-    members = text(client.get(reverse("notes:members", args=[cast.partnership.pk])))
+    members = text(client.get(reverse("partnerships:members", args=[cast.partnership.pk])))
     assert "Invited by a former member" in members
     assert Invitation.objects.get().invited_by is None
 

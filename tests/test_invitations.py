@@ -1,6 +1,5 @@
 """Invitations: sent by e-mail, single use, expiring, for the address they were sent to only."""
 
-import re
 import smtplib
 from datetime import timedelta
 from unittest import mock
@@ -10,22 +9,19 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from notes.models import Invitation, Membership, Role
+from partnerships.models import Invitation, Membership, Role
 
-from .conftest import PASSWORD, invite, make_user
 from .html import page, text
+from .mail import link_in
+from .people import PASSWORD, invite, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def link_in(message):
-    return re.search(r"https?://\S+/invitations/\S+/", message.body).group(0)
 
 
 def send_invitation(client, cast, email="nora@example.org", role="editor"):
     client.force_login(cast.facilitator)
     return client.post(
-        reverse("notes:invite", args=[cast.partnership.pk]),
+        reverse("partnerships:invite", args=[cast.partnership.pk]),
         {"email": email, "role": role},
         follow=True,
     )
@@ -44,7 +40,7 @@ def test_a_facilitator_invites_by_email_with_a_role(client, cast):
         message.body
     )
     assert "as viewer" in message.body
-    token = link_in(message).rstrip("/").rsplit("/", 1)[1]
+    token = link_in(message, "/invitations/").rstrip("/").rsplit("/", 1)[1]
     assert token not in invitation.token_hash
     assert "nora@example.org" in text(response)
 
@@ -56,7 +52,8 @@ def test_inviting_a_member_or_an_invited_address_is_refused_clearly(client, cast
         ("NORA@example.org", "nora@example.org has already been invited."),
     ]:
         response = client.post(
-            reverse("notes:invite", args=[cast.partnership.pk]), {"email": email, "role": "editor"}
+            reverse("partnerships:invite", args=[cast.partnership.pk]),
+            {"email": email, "role": "editor"},
         )
         assert response.status_code == 400
         assert message in text(response)
@@ -67,7 +64,8 @@ def test_inviting_a_member_or_an_invited_address_is_refused_clearly(client, cast
 def test_a_bad_address_keeps_what_was_typed(client, cast):
     client.force_login(cast.facilitator)
     response = client.post(
-        reverse("notes:invite", args=[cast.partnership.pk]), {"email": "nora@", "role": "editor"}
+        reverse("partnerships:invite", args=[cast.partnership.pk]),
+        {"email": "nora@", "role": "editor"},
     )
     assert response.status_code == 400
     assert "E-mail address: Enter a valid email address." in text(response)
@@ -76,7 +74,7 @@ def test_a_bad_address_keeps_what_was_typed(client, cast):
 
 def test_the_invited_person_accepts_and_becomes_a_member(client, cast):
     send_invitation(client, cast)
-    link = link_in(mail.outbox[0])
+    link = link_in(mail.outbox[0], "/invitations/")
     nora = make_user("nora@example.org", "Nora")
     client.force_login(nora)
     assert "Fiona Facilitator invites you to join this partnership as editor." in text(
@@ -93,15 +91,15 @@ def test_declining_leaves_the_person_outside(client, cast):
     _, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
     nora = make_user("nora@example.org")
     client.force_login(nora)
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "decline"})
-    assert response["Location"] == reverse("notes:list")
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "decline"})
+    assert response["Location"] == reverse("partnerships:list")
     assert not Membership.objects.filter(user=nora).exists()
     assert Invitation.objects.get().declined_at is not None
 
 
 def test_someone_without_an_account_signs_up_from_the_link(client, cast):
     _, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
-    link = reverse("notes:invitation", args=[token])
+    link = reverse("partnerships:invitation", args=[token])
     response = client.get(link)
     assert "Create an account with that address" in text(response)
     signup = page(response).find("a", string="Create an account")["href"]
@@ -127,7 +125,7 @@ def test_someone_without_an_account_signs_up_from_the_link(client, cast):
 
 def test_an_invitation_works_only_once(client, cast):
     _, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
-    link = reverse("notes:invitation", args=[token])
+    link = reverse("partnerships:invitation", args=[token])
     client.force_login(make_user("nora@example.org"))
     client.post(link, {"answer": "accept"})
     Membership.objects.filter(user__email="nora@example.org").delete()
@@ -142,7 +140,7 @@ def test_an_expired_invitation_says_so_and_cannot_be_accepted(client, cast):
     invitation.expires_at = timezone.now() - timedelta(minutes=1)
     invitation.save()
     client.force_login(make_user("nora@example.org"))
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "accept"})
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "accept"})
     assert response.status_code == 410
     assert "This invitation expired on" in text(response)
     assert "Ask Fiona Facilitator to send it again" in text(response)
@@ -153,12 +151,12 @@ def test_a_revoked_invitation_cannot_be_accepted(client, cast):
     invitation, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
     client.force_login(cast.facilitator)
     response = client.post(
-        reverse("notes:revoke", args=[cast.partnership.pk, invitation.pk]), follow=True
+        reverse("partnerships:revoke", args=[cast.partnership.pk, invitation.pk]), follow=True
     )
     assert "The invitation to nora@example.org has been withdrawn" in text(response)
     assert "No invitations are waiting for an answer." in text(response)
     client.force_login(make_user("nora@example.org"))
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "accept"})
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "accept"})
     assert response.status_code == 410
     assert "withdrawn" in text(response)
     assert not Membership.objects.filter(user__email="nora@example.org").exists()
@@ -167,7 +165,7 @@ def test_a_revoked_invitation_cannot_be_accepted(client, cast):
 def test_another_account_cannot_accept_and_is_told_why(client, cast):
     _, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
     client.force_login(cast.stranger)
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "accept"})
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "accept"})
     assert response.status_code == 403
     assert "This invitation was sent to nora@example.org" in text(response)
     assert "you are logged in as stella@example.org" in text(response)
@@ -180,7 +178,7 @@ def test_an_unverified_address_does_not_count(client, cast):
     nora = make_user("nora@example.org")
     nora.emailaddress_set.update(verified=False)
     client.force_login(nora)
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "accept"})
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "accept"})
     assert response.status_code == 403
     assert not Membership.objects.filter(user=nora).exists()
 
@@ -188,13 +186,13 @@ def test_an_unverified_address_does_not_count(client, cast):
 def test_someone_already_a_member_is_told_so(client, cast):
     _, token = invite(cast.partnership, "emma@example.org", invited_by=cast.facilitator)
     client.force_login(cast.editor)
-    response = client.post(reverse("notes:invitation", args=[token]), {"answer": "accept"})
+    response = client.post(reverse("partnerships:invitation", args=[token]), {"answer": "accept"})
     assert "You are already a member of this partnership." in text(response)
     assert cast.membership(cast.editor).role == Role.EDITOR
 
 
 def test_an_unknown_token_is_not_found(client):
-    assert client.get(reverse("notes:invitation", args=["made-up"])).status_code == 404
+    assert client.get(reverse("partnerships:invitation", args=["made-up"])).status_code == 404
 
 
 def test_resending_sends_a_new_link_and_retires_the_old_one(client, cast):
@@ -204,23 +202,23 @@ def test_resending_sends_a_new_link_and_retires_the_old_one(client, cast):
     invitation.expires_at = timezone.now() - timedelta(days=1)
     invitation.save()
     client.force_login(cast.facilitator)
-    members_page = text(client.get(reverse("notes:members", args=[cast.partnership.pk])))
+    members_page = text(client.get(reverse("partnerships:members", args=[cast.partnership.pk])))
     assert "nora@example.org , editor." in members_page
     assert "The link has expired." in members_page
     response = client.post(
-        reverse("notes:resend", args=[cast.partnership.pk, invitation.pk]), follow=True
+        reverse("partnerships:resend", args=[cast.partnership.pk, invitation.pk]), follow=True
     )
     assert "A new link has been sent to nora@example.org" in text(response)
-    assert client.get(reverse("notes:invitation", args=[old_token])).status_code == 404
+    assert client.get(reverse("partnerships:invitation", args=[old_token])).status_code == 404
     client.force_login(make_user("nora@example.org"))
-    new_link = link_in(mail.outbox[0])
+    new_link = link_in(mail.outbox[0], "/invitations/")
     assert client.post(new_link, {"answer": "accept"}).status_code == 302
     assert cast.partnership.memberships.filter(user__email="nora@example.org").exists()
 
 
 def test_the_invitation_page_never_shows_other_partnerships(client, cast):
     _, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
-    response = client.get(reverse("notes:invitation", args=[token]))
+    response = client.get(reverse("partnerships:invitation", args=[token]))
     assert "Healthy schools" in text(response)
     assert "Emma" not in text(response)
 
@@ -229,15 +227,15 @@ def test_the_invitation_page_never_shows_other_partnerships(client, cast):
     "failure", [ConnectionRefusedError("mail server down"), smtplib.SMTPException("refused")]
 )
 def test_an_invitation_whose_mail_fails_is_kept_and_the_facilitator_told(client, cast, failure):
-    with mock.patch("notes.mail.send_mail", side_effect=failure):
+    with mock.patch("partnerships.mail.send_mail", side_effect=failure):
         response = send_invitation(client, cast)
     assert response.status_code == 200
     assert "the e-mail could not be sent. Try “Resend”" in text(response)
     assert Invitation.objects.pending().get().email == "nora@example.org"
 
     invitation = Invitation.objects.get()
-    resend = reverse("notes:resend", args=[cast.partnership.pk, invitation.pk])
-    with mock.patch("notes.mail.send_mail", side_effect=failure):
+    resend = reverse("partnerships:resend", args=[cast.partnership.pk, invitation.pk])
+    with mock.patch("partnerships.mail.send_mail", side_effect=failure):
         response = client.post(resend, follow=True)
     assert "the e-mail could not be sent" in text(response)
     response = client.post(resend, follow=True)

@@ -17,10 +17,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from notes import access
-from notes.models import Membership, Role
+from partnerships import access
+from partnerships.models import Membership, Role
 
-from .conftest import make_partnership, make_user
+from .people import make_partnership, make_user
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -82,7 +82,7 @@ def two_facilitators():
 
 def member_url(name, partnership, user):
     member = Membership.objects.get(partnership=partnership, user=user)
-    return reverse(f"notes:{name}", args=[partnership.pk, member.pk])
+    return reverse(f"partnerships:{name}", args=[partnership.pk, member.pk])
 
 
 def facilitators(partnership):
@@ -122,7 +122,7 @@ def test_demoting_a_facilitator_who_is_removing_you_lets_only_one_happen(two_fac
 
 def test_two_facilitators_leaving_together_leave_one_behind(two_facilitators):
     partnership, fiona, carl = two_facilitators
-    url = reverse("notes:leave", args=[partnership.pk])
+    url = reverse("partnerships:leave", args=[partnership.pk])
     statuses = at_the_same_moment((fiona, url, {}), (carl, url, {}))
     # The later one is now the only facilitator, and is told so.
     assert sorted(statuses) == [302, 409]

@@ -17,7 +17,7 @@ from domains.models import Cell
 from notes.editing import EditConflict, save_text
 from notes.models import Note, Revision
 
-from .conftest import make_partnership, make_user
+from .people import make_partnership, make_user
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -5,10 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from notes.models import Membership, Partnership, Role
+from partnerships.models import Membership, Partnership, Role
 
-from .conftest import make_partnership, make_user
 from .html import page, text
+from .people import make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_starting_a_partnership_makes_the_creator_its_facilitator(client):
     anna = make_user("anna@example.org", "Anna Bērziņa")
     client.force_login(anna)
     response = client.post(
-        reverse("notes:create"),
+        reverse("partnerships:create"),
         {
             "name": "Active Riga",
             "goal": "Children move an hour a day.",
@@ -50,7 +50,8 @@ def test_starting_a_partnership_makes_the_creator_its_facilitator(client):
 def test_bad_input_keeps_what_was_typed_and_says_what_to_fix(client):
     client.force_login(make_user("anna@example.org"))
     response = client.post(
-        reverse("notes:create"), {"name": "", "goal": "My long goal text", "sectors": ["moon"]}
+        reverse("partnerships:create"),
+        {"name": "", "goal": "My long goal text", "sectors": ["moon"]},
     )
     assert response.status_code == 400
     html = page(response)
@@ -67,14 +68,14 @@ def test_bad_input_keeps_what_was_typed_and_says_what_to_fix(client):
 
 def test_no_sector_chosen_is_a_clear_error(client):
     client.force_login(make_user("anna@example.org"))
-    response = client.post(reverse("notes:create"), {"name": "X", "goal": "Y"})
+    response = client.post(reverse("partnerships:create"), {"name": "X", "goal": "Y"})
     assert "Sectors involved: Choose at least one sector." in text(response)
 
 
 def test_my_partnerships_shows_role_member_count_and_last_activity(client, cast):
     make_partnership(cast.stranger, name="Someone else's partnership")
     client.force_login(cast.viewer)
-    response = client.get(reverse("notes:list"))
+    response = client.get(reverse("partnerships:list"))
     cards = page(response).select(".partnership-card")
     assert len(cards) == 1
     card = " ".join(cards[0].get_text(" ").split())
@@ -87,14 +88,14 @@ def test_my_partnerships_shows_role_member_count_and_last_activity(client, cast)
 
 def test_archived_partnerships_are_listed_apart(client, cast):
     client.force_login(cast.facilitator)
-    client.post(reverse("notes:archive", args=[cast.partnership.pk]))
-    html = page(client.get(reverse("notes:list")))
+    client.post(reverse("partnerships:archive", args=[cast.partnership.pk]))
+    html = page(client.get(reverse("partnerships:list")))
     archived = html.find(id="archived-title").find_parent("section")
     assert "Healthy schools" in archived.get_text()
     assert "You are not in any partnership yet." in html.get_text()
 
-    client.post(reverse("notes:restore", args=[cast.partnership.pk]))
-    assert page(client.get(reverse("notes:list"))).find(id="archived-title") is None
+    client.post(reverse("partnerships:restore", args=[cast.partnership.pk]))
+    assert page(client.get(reverse("partnerships:list"))).find(id="archived-title") is None
 
 
 def test_my_partnerships_runs_the_same_queries_for_one_or_many(client, django_assert_num_queries):
@@ -102,14 +103,14 @@ def test_my_partnerships_runs_the_same_queries_for_one_or_many(client, django_as
     client.force_login(anna)
     make_partnership(anna)
     with django_assert_num_queries(4) as one:
-        client.get(reverse("notes:list"))
+        client.get(reverse("partnerships:list"))
     for number in range(5):
         partnership = make_partnership(anna, name=f"Partnership {number}")
         Membership.objects.create(
             partnership=partnership, user=make_user(f"p{number}@example.org"), role=Role.VIEWER
         )
     with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(reverse("notes:list"))
+        response = client.get(reverse("partnerships:list"))
     assert len(page(response).select(".partnership-card")) == 6
 
 
@@ -117,7 +118,7 @@ def test_members_page_runs_the_same_queries_for_few_or_many(
     client, cast, django_assert_num_queries
 ):
     client.force_login(cast.facilitator)
-    url = reverse("notes:members", args=[cast.partnership.pk])
+    url = reverse("partnerships:members", args=[cast.partnership.pk])
     with django_assert_num_queries(6) as few:
         client.get(url)
     for number in range(5):
@@ -138,9 +139,9 @@ def test_members_page_lists_names_organisations_and_roles(client, cast):
     client.force_login(cast.viewer)
     rows = [
         " ".join(row.get_text(" ").split())
-        for row in page(client.get(reverse("notes:members", args=[cast.partnership.pk]))).select(
-            "table.stack-on-phone tbody tr"
-        )
+        for row in page(
+            client.get(reverse("partnerships:members", args=[cast.partnership.pk]))
+        ).select("table.stack-on-phone tbody tr")
     ]
     assert rows[0].startswith("Fiona Facilitator Public body Facilitator")
     assert rows[2].startswith("Emma Riga City Council, Public body Editor")
@@ -148,7 +149,7 @@ def test_members_page_lists_names_organisations_and_roles(client, cast):
 
 
 def test_only_facilitators_see_role_controls_and_invitations(client, cast):
-    url = reverse("notes:members", args=[cast.partnership.pk])
+    url = reverse("partnerships:members", args=[cast.partnership.pk])
     client.force_login(cast.editor)
     html = page(client.get(url))
     assert html.select("select[name=role]") == []
@@ -160,7 +161,7 @@ def test_only_facilitators_see_role_controls_and_invitations(client, cast):
 
 
 def change_role(client, cast, user, role):
-    url = reverse("notes:change_role", args=[cast.partnership.pk, cast.membership(user).pk])
+    url = reverse("partnerships:change_role", args=[cast.partnership.pk, cast.membership(user).pk])
     return client.post(url, {"role": role}, follow=True)
 
 
@@ -181,7 +182,9 @@ def test_the_last_facilitator_cannot_be_demoted(client, cast):
 
 def test_a_facilitator_removes_a_member(client, cast):
     client.force_login(cast.facilitator)
-    url = reverse("notes:remove", args=[cast.partnership.pk, cast.membership(cast.viewer).pk])
+    url = reverse(
+        "partnerships:remove", args=[cast.partnership.pk, cast.membership(cast.viewer).pk]
+    )
     assert "Remove Victor?" in text(client.get(url))
     response = client.post(url, follow=True)
     assert "Victor is no longer a member." in text(response)
@@ -192,16 +195,18 @@ def test_a_facilitator_removes_a_member(client, cast):
 
 def test_removing_yourself_goes_through_leaving(client, cast):
     client.force_login(cast.facilitator)
-    url = reverse("notes:remove", args=[cast.partnership.pk, cast.membership(cast.facilitator).pk])
+    url = reverse(
+        "partnerships:remove", args=[cast.partnership.pk, cast.membership(cast.facilitator).pk]
+    )
     response = client.post(url)
-    assert response["Location"] == reverse("notes:leave", args=[cast.partnership.pk])
+    assert response["Location"] == reverse("partnerships:leave", args=[cast.partnership.pk])
     assert cast.partnership.memberships.filter(user=cast.facilitator).exists()
 
 
 def test_a_member_leaves(client, cast):
     client.force_login(cast.editor)
     before = cast.partnership.last_activity_at
-    response = client.post(reverse("notes:leave", args=[cast.partnership.pk]), follow=True)
+    response = client.post(reverse("partnerships:leave", args=[cast.partnership.pk]), follow=True)
     assert "You have left “Healthy schools”." in text(response)
     assert not cast.partnership.memberships.filter(user=cast.editor).exists()
     cast.partnership.refresh_from_db()
@@ -211,7 +216,7 @@ def test_a_member_leaves(client, cast):
 def test_the_last_facilitator_cannot_leave(client, cast):
     Membership.objects.filter(user=cast.co_facilitator).delete()
     client.force_login(cast.facilitator)
-    response = client.post(reverse("notes:leave", args=[cast.partnership.pk]))
+    response = client.post(reverse("partnerships:leave", args=[cast.partnership.pk]))
     assert response.status_code == 409
     assert "You are the only facilitator" in text(response)
     assert cast.partnership.memberships.filter(user=cast.facilitator).exists()
@@ -221,14 +226,14 @@ def test_the_only_member_is_told_to_delete_instead_of_leaving(client):
     anna = make_user("anna@example.org")
     partnership = make_partnership(anna)
     client.force_login(anna)
-    response = client.get(reverse("notes:leave", args=[partnership.pk]))
+    response = client.get(reverse("partnerships:leave", args=[partnership.pk]))
     assert "You are the only member, so you cannot leave." in text(response)
     assert page(response).find("a", string="Delete the partnership") is not None
 
 
 def test_a_facilitator_edits_the_partnership(client, cast):
     client.force_login(cast.facilitator)
-    url = reverse("notes:edit", args=[cast.partnership.pk])
+    url = reverse("partnerships:edit", args=[cast.partnership.pk])
     assert page(client.get(url)).select_one("#id_name")["value"] == "Healthy schools"
     client.post(url, {"name": "Healthy schools 2", "goal": "G", "sectors": ["citizen"]})
     cast.partnership.refresh_from_db()
@@ -237,7 +242,7 @@ def test_a_facilitator_edits_the_partnership(client, cast):
 
 def test_archiving_asks_first_and_keeps_everything(client, cast):
     client.force_login(cast.facilitator)
-    url = reverse("notes:archive", args=[cast.partnership.pk])
+    url = reverse("partnerships:archive", args=[cast.partnership.pk])
     assert "Nothing is deleted" in text(client.get(url))
     cast.partnership.refresh_from_db()
     assert not cast.partnership.is_archived
@@ -248,7 +253,7 @@ def test_archiving_asks_first_and_keeps_everything(client, cast):
 
 def test_deleting_asks_first_then_removes_the_partnership_for_everyone(client, cast):
     client.force_login(cast.facilitator)
-    url = reverse("notes:delete", args=[cast.partnership.pk])
+    url = reverse("partnerships:delete", args=[cast.partnership.pk])
     assert "for all 4 members" in text(client.get(url))
     assert Partnership.objects.filter(pk=cast.partnership.pk).exists()
     response = client.post(url, follow=True)
@@ -272,7 +277,7 @@ def test_user_text_is_escaped(client):
     anna = make_user("anna@example.org")
     partnership = make_partnership(anna, name="<script>alert(1)</script>")
     client.force_login(anna)
-    for url in (reverse("notes:list"), partnership.get_absolute_url()):
+    for url in (reverse("partnerships:list"), partnership.get_absolute_url()):
         body = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in body
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -282,7 +287,7 @@ def test_user_text_is_escaped(client):
 def test_a_name_with_a_line_break_is_refused_and_kept_in_the_form(client, name):
     client.force_login(make_user("anna@example.org"))
     response = client.post(
-        reverse("notes:create"),
+        reverse("partnerships:create"),
         {"name": name, "goal": "Children move.", "description": "", "sectors": ["public"]},
     )
     assert response.status_code == 400

@@ -16,7 +16,7 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from domains.models import Cell
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .html import page, text
 from .pdf import read
@@ -161,10 +161,20 @@ def test_a_render_over_the_time_limit_is_stopped_and_says_so(client, settings):
     )
     assert "Choose a smaller focus" in text(response)
     [task] = DBTaskResult.objects.all()
-    assert task.exception_class_path == "notes.workbooks.render.RenderTimedOut"
+    assert task.exception_class_path == "workbooks.render.RenderTimedOut"
 
     settings.WORKBOOK_RENDER_SECONDS = 60
     client.post(URL)  # "Try again"
     assert client.get(URL).status_code == 202
     run_worker()
     assert client.get(URL).status_code == 200
+
+
+def test_the_render_fills_the_key_it_was_queued_for(client):
+    """The worker stores the PDF under the key the waiting request asked for, even when the
+    model changed in between: it does not work the key out again."""
+    client.get(URL)
+    _kind, _params, key = DBTaskResult.objects.get().args_kwargs["args"]
+    Cell.objects.filter(domain__slug="leadership").update(purpose="Rewritten meanwhile.")
+    run_worker()
+    assert cache.get(key) is not None

@@ -4,8 +4,8 @@ import pytest
 from django.templatetags.static import static
 from weasyprint import HTML
 
-from notes.workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
-from notes.workbooks.render import html_to_pdf
+from workbooks.fetcher import BASE_URL, RefusedURL, StaticFilesFetcher
+from workbooks.render import html_to_pdf
 
 from .pdf import read
 

@@ -4,7 +4,7 @@ import pytest
 
 from domains.focus import Focus
 from domains.models import Cell
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .pdf import fonts, page_texts, read
 

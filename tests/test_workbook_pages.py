@@ -4,8 +4,8 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from domains.focus import Focus
-from domains.models import Cell, Domain, Source, Stage
-from notes.workbooks.blank import BlankWorkbook
+from domains.models import Cell, Source
+from workbooks.blank import BlankWorkbook
 
 from .html import page, text
 
@@ -63,13 +63,6 @@ def test_only_reading_and_retrying_are_allowed(client):
     assert client.delete("/model/workbook.pdf").status_code == 405
 
 
-def focus(domains=(), stages=()):
-    return Focus(
-        domains=tuple(Domain.objects.filter(slug__in=domains)),
-        stages=tuple(Stage.objects.filter(slug__in=stages)),
-    )
-
-
 @pytest.mark.parametrize(
     ("domains", "stages", "paper", "filename"),
     [
@@ -84,17 +77,19 @@ def focus(domains=(), stages=()):
     ],
 )
 def test_the_file_name_says_what_it_is(domains, stages, paper, filename):
-    assert BlankWorkbook(focus(domains, stages), paper, "en").filename == filename
+    assert BlankWorkbook(Focus.from_slugs(domains, stages), paper, "en").filename == filename
 
 
 def test_the_cache_key_changes_with_everything_the_pdf_depends_on():
-    base = BlankWorkbook(focus(["leadership"]), "a4", "en")
-    assert base.cache_key() == BlankWorkbook(focus(["leadership"]), "a4", "en").cache_key()
+    base = BlankWorkbook(Focus.from_slugs(["leadership"]), "a4", "en")
+    assert (
+        base.cache_key() == BlankWorkbook(Focus.from_slugs(["leadership"]), "a4", "en").cache_key()
+    )
     variants = [
-        BlankWorkbook(focus(["leadership", "motivation"]), "a4", "en"),
-        BlankWorkbook(focus(["leadership"], ["planning"]), "a4", "en"),
-        BlankWorkbook(focus(["leadership"]), "letter", "en"),
-        BlankWorkbook(focus(["leadership"]), "a4", "lv"),
+        BlankWorkbook(Focus.from_slugs(["leadership", "motivation"]), "a4", "en"),
+        BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), "a4", "en"),
+        BlankWorkbook(Focus.from_slugs(["leadership"]), "letter", "en"),
+        BlankWorkbook(Focus.from_slugs(["leadership"]), "a4", "lv"),
     ]
     keys = {base.cache_key(), *(variant.cache_key() for variant in variants)}
     assert len(keys) == 5
@@ -105,7 +100,7 @@ def test_the_cache_key_changes_with_everything_the_pdf_depends_on():
 
 
 def test_renaming_a_source_makes_a_new_version():
-    base = BlankWorkbook(focus(["leadership"]), "a4", "en")
+    base = BlankWorkbook(Focus.from_slugs(["leadership"]), "a4", "en")
     before = base.cache_key()
     Source.objects.filter(code="riconfigure").update(short_title="RiConfigure project")
     assert base.cache_key() != before

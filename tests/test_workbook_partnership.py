@@ -13,20 +13,22 @@ from accounts.models import Sector
 from domains.focus import Focus
 from domains.models import Cell
 from notes.editing import mark_discussed, save_text, set_status
-from notes.models import Membership, Note, NoteStatus, Role
-from notes.workbooks.partnership import PartnershipWorkbook
-from notes.workbooks.render import html_to_pdf
+from notes.models import Note, NoteStatus
+from partnerships.models import Membership, Role
+from workbooks.partnership import PartnershipWorkbook
+from workbooks.render import html_to_pdf
 
-from .conftest import make_partnership, make_user
 from .pdf import (
     assert_tagged_pdf_ua,
-    bookmarks,
+    cell_bookmarks,
+    cell_title,
     cells_in_focus,
     contents_entries,
     fonts,
     page_texts,
     read,
 )
+from .people import make_partnership, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -86,14 +88,6 @@ def planning_cell():
     return Cell.objects.for_page().get(domain__slug="leadership", stage__slug="planning")
 
 
-def focus(domains=(), stages=()):
-    return Focus.from_slugs(domains, stages)
-
-
-def title(cell):
-    return f"{cell.domain.name} · {cell.stage.name}"
-
-
 VARIANTS = {
     "whole model": ({}, {}),
     "crossing": (
@@ -127,10 +121,10 @@ class Rendered:
             self.cells = [c for c in self.cells if WRITTEN[c.domain.slug, c.stage.slug][2]]
 
     def cell_bookmarks(self):
-        return [(name, page) for name, page in bookmarks(self.reader) if " · " in name]
+        return cell_bookmarks(self.reader)
 
     def page_of(self, cell):
-        return dict(self.cell_bookmarks())[title(cell)]
+        return dict(self.cell_bookmarks())[cell_title(cell)]
 
     def cell_text(self, cell):
         """The text of the pages a cell takes (page per cell), running headers and all."""
@@ -145,7 +139,7 @@ def rendered(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         partnership = build_partnership()
         workbooks = {
-            name: Rendered(partnership, focus(**chosen), options)
+            name: Rendered(partnership, Focus.from_slugs(**chosen), options)
             for name, (chosen, options) in VARIANTS.items()
         }
         transaction.set_rollback(True)
@@ -179,11 +173,11 @@ def test_the_file_name_is_the_partnership_and_the_date_printed(rendered):
 
 def test_every_cell_in_the_focus_is_there_in_order_and_no_other(workbook):
     assert [name for name, _page in workbook.cell_bookmarks()] == [
-        title(cell) for cell in workbook.cells
+        cell_title(cell) for cell in workbook.cells
     ]
     text = " ".join(workbook.texts)
     for cell in Cell.objects.for_matrix():
-        assert (cell.purpose in text) == (cell in workbook.cells), title(cell)
+        assert (cell.purpose in text) == (cell in workbook.cells), cell_title(cell)
 
 
 def test_contents_page_numbers_are_where_each_cell_really_starts(workbook):
@@ -191,7 +185,7 @@ def test_contents_page_numbers_are_where_each_cell_really_starts(workbook):
     listed = contents_entries(workbook.reader.pages[1].extract_text())
     assert listed == workbook.cell_bookmarks()
     for cell, (_name, page) in zip(workbook.cells, listed, strict=True):
-        assert f"{title(cell)} Status:" in workbook.texts[page - 1]
+        assert f"{cell_title(cell)} Status:" in workbook.texts[page - 1]
         assert cell.purpose in workbook.texts[page - 1]
         assert cell.purpose not in workbook.texts[page - 2]
 
@@ -303,8 +297,8 @@ def one_cell_workbook(cast, text):
     cell = planning_cell()
     save_text(cast.partnership, cell, cast.editor, text, 0)
     return PartnershipWorkbook(
-        cast.partnership, focus(["leadership"], ["planning"]), "a4", "include", "page-per-cell",
-        "en", PRINTED,
+        cast.partnership, Focus.from_slugs(["leadership"], ["planning"]), "a4", "include",
+        "page-per-cell", "en", PRINTED,
     )  # fmt: skip
 
 
@@ -348,7 +342,7 @@ def test_the_fetcher_alone_stops_an_image_the_sanitiser_let_through(cast, outsid
     origin, received = outside_server
     workbook = one_cell_workbook(cast, f"![a picture]({origin}/img.png)")
     unsanitised = lambda text: mark_safe(markdown.markdown(text))  # noqa: E731, S308
-    with mock.patch("notes.workbooks.partnership.render_note", unsanitised):
+    with mock.patch("workbooks.partnership.render_note", unsanitised):
         html = workbook.html()
     assert f'<img alt="a picture" src="{origin}/img.png"' in html
     html_to_pdf(html)

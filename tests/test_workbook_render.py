@@ -4,11 +4,12 @@ import pytest
 
 from domains.focus import Focus
 from domains.models import Cell, Domain, Stage
-from notes.workbooks.blank import BlankWorkbook
+from workbooks.blank import BlankWorkbook
 
 from .pdf import (
     assert_tagged_pdf_ua,
-    bookmarks,
+    cell_bookmarks,
+    cell_title,
     cells_in_focus,
     contents_entries,
     fonts,
@@ -27,17 +28,6 @@ FOCUSES = {
 }
 
 
-def focus(domains=(), stages=()):
-    return Focus(
-        domains=tuple(Domain.objects.filter(slug__in=domains)),
-        stages=tuple(Stage.objects.filter(slug__in=stages)),
-    )
-
-
-def title(cell):
-    return f"{cell.domain.name} · {cell.stage.name}"
-
-
 class Rendered:
     """A workbook rendered for a focus, with what a reader finds in it."""
 
@@ -50,14 +40,14 @@ class Rendered:
         self.stages = {cell.stage for cell in self.cells}
 
     def cell_bookmarks(self):
-        return [(name, page) for name, page in bookmarks(self.reader) if " · " in name]
+        return cell_bookmarks(self.reader)
 
 
 @pytest.fixture(scope="module")
 def rendered(django_db_setup, django_db_blocker):
     """Every focus's workbook, rendered once for the whole module."""
     with django_db_blocker.unblock():
-        return {name: Rendered(focus(**choice)) for name, choice in FOCUSES.items()}
+        return {name: Rendered(Focus.from_slugs(**choice)) for name, choice in FOCUSES.items()}
 
 
 @pytest.fixture(params=list(FOCUSES))
@@ -67,12 +57,12 @@ def workbook(request, rendered):
 
 def test_every_cell_in_the_focus_is_there_in_order_and_no_other(workbook):
     assert [name for name, _page in workbook.cell_bookmarks()] == [
-        title(cell) for cell in workbook.cells
+        cell_title(cell) for cell in workbook.cells
     ]
     text = " ".join(workbook.texts)
     for cell in Cell.objects.for_matrix():
-        eyebrow = f"{cell.domain.name.upper()} · {cell.stage.name.upper()} {title(cell)}"
-        assert (eyebrow in text) == (cell in workbook.cells), title(cell)
+        eyebrow = f"{cell.domain.name.upper()} · {cell.stage.name.upper()} {cell_title(cell)}"
+        assert (eyebrow in text) == (cell in workbook.cells), cell_title(cell)
 
 
 def test_page_count_fits_the_content(workbook):
@@ -133,7 +123,7 @@ def test_contents_entries_link_to_their_pages(rendered):
     for cell in workbook.cells:
         target = f"cell-{cell.domain.slug}-{cell.stage.slug}"
         assert target in [link["/Dest"] for link in links]
-        assert pages[target] == listed[title(cell)]
+        assert pages[target] == listed[cell_title(cell)]
 
 
 def test_every_page_has_the_running_header_and_page_x_of_y(rendered):
@@ -173,6 +163,8 @@ def test_every_font_is_embedded(rendered):
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(paper, size):
-    reader = read(BlankWorkbook(focus(["leadership"], ["planning"]), paper, "en").render())
+    reader = read(
+        BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), paper, "en").render()
+    )
     box = reader.pages[0].mediabox
     assert (round(box.width), round(box.height)) == size

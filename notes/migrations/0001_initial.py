@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import notes.models
+import partnerships.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,11 +20,11 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Partnership',
             fields=[
-                ('id', models.CharField(default=notes.models.new_partnership_id, editable=False, max_length=12, primary_key=True, serialize=False)),
+                ('id', models.CharField(default=partnerships.models.new_partnership_id, editable=False, max_length=12, primary_key=True, serialize=False)),
                 ('name', models.CharField(max_length=150, verbose_name='name')),
                 ('goal', models.TextField(help_text='The shared problem the partners want to solve together, in a sentence or two.', max_length=1000, verbose_name='common goal')),
                 ('description', models.TextField(blank=True, help_text='Optional: who the partners are, where and when you work.', max_length=5000, verbose_name='description')),
-                ('sectors', models.JSONField(default=list, validators=[notes.models.validate_sectors], verbose_name='sectors involved')),
+                ('sectors', models.JSONField(default=list, validators=[partnerships.models.validate_sectors], verbose_name='sectors involved')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
                 ('archived_at', models.DateTimeField(blank=True, null=True, verbose_name='archived')),
                 ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last activity')),

@@ -15,13 +15,14 @@ from domains.focus import FocusForm
 from domains.matrix import arrange
 from domains.models import Cell, GuidanceItem
 from domains.views import neighbour_links
+from partnerships.access import Action, partnership_view, permits
 
-from ..access import Action, partnership_view
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
 from ..markup import render_note
-from ..models import REVISIONS_KEPT, DiscussedQuestion, Note, Revision
+from ..models import REVISIONS_KEPT, DiscussedQuestion, Revision
 from ..note_forms import DiscussedForm, NoteForm, StatusForm
+from ..progress import with_progress
 
 
 def cell_url(partnership, cell, name="cell"):
@@ -31,20 +32,13 @@ def cell_url(partnership, cell, name="cell"):
 def partnership_matrix(partnership, query):
     """The focus form and the partnership's matrix, each cell with its progress."""
     form = FocusForm(query)
-    cells = list(
+    cells = with_progress(
+        partnership,
         Cell.objects.for_matrix()
         .in_focus(form.focus)
-        .annotate(question_count=Count("items", filter=Q(items__kind=GuidanceItem.Kind.QUESTION)))
-    )
-    notes = {note.cell_id: note for note in Note.objects.for_matrix(partnership)}
-    discussed = dict(
-        DiscussedQuestion.objects.filter(partnership=partnership)
-        .values_list("question__cell")
-        .annotate(count=Count("pk"))
+        .annotate(question_count=Count("items", filter=Q(items__kind=GuidanceItem.Kind.QUESTION))),
     )
     for cell in cells:
-        cell.note = notes.get(cell.pk)
-        cell.discussed_count = discussed.get(cell.pk, 0)
         cell.url = cell_url(partnership, cell)
     return {"form": form, "focus": form.focus, "matrix": arrange(cells)}
 
@@ -56,12 +50,8 @@ def find_cell(domain, stage, cells=None):
 
 def render_cell(request, membership, cell, *, note_form=None, status=200):
     partnership = membership.partnership
-    note = note_for(partnership, cell)
-    ticked = set(
-        DiscussedQuestion.objects.filter(partnership=partnership, question__cell=cell).values_list(
-            "question_id", flat=True
-        )
-    )
+    [cell] = with_progress(partnership, [cell], texts=True)
+    note = cell.note
     links = neighbour_links(
         cell,
         lambda domain, stage: reverse("notes:cell", args=[partnership.pk, domain.slug, stage.slug]),
@@ -75,11 +65,11 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "cell": cell,
             "note": note,
             "note_html": render_note(note.text),
-            "can_edit": membership.can(Action.EDIT),
+            "can_edit": permits(membership, Action.EDIT),
             "note_form": note_form
             or NoteForm(initial={"text": note.text, "base_version": note.version}),
             "status_form": StatusForm(initial={"status": note.status}),
-            "ticked": ticked,
+            "ticked": cell.discussed,
             "neighbour_links": links,
         },
         status=status,
@@ -153,8 +143,6 @@ def change_status(request, membership, domain, stage):
     if not form.is_valid():
         return render_cell(request, membership, cell, status=400)
     note = set_status(membership.partnership, cell, request.user, form.cleaned_data["status"])
-    if wants_json(request):
-        return JsonResponse({"status": note.status, "label": note.get_status_display()})
     messages.success(
         request, _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
     )
@@ -203,7 +191,7 @@ def history(request, membership, domain, stage):
             "revisions": revisions,
             "comparison": comparison,
             "revisions_kept": REVISIONS_KEPT,
-            "can_edit": membership.can(Action.EDIT),
+            "can_edit": permits(membership, Action.EDIT),
         },
         status=400 if comparison == "invalid" else 200,
     )

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-CHROMIUM = "/usr/lib/chromium/chromium"
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -22,14 +23,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 

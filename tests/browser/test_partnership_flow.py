@@ -1,20 +1,15 @@
 """Two people sign up, one starts a partnership and invites the other, in a real browser."""
 
-import re
-
 import pytest
 from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from notes.models import Role
+from partnerships.models import Role
 
-from ..conftest import PASSWORD, invite, make_partnership, make_user
+from ..mail import link_in
+from ..people import PASSWORD, invite, make_partnership, make_user
 from .conftest import axe_violations
-
-
-def last_link(pattern):
-    return re.search(pattern, mail.outbox[-1].body).group(0)
 
 
 def assert_accessible(page):
@@ -38,7 +33,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     assert_accessible(page)
 
-    page.goto(last_link(r"http://\S+/accounts/confirm-email/\S+"))
+    page.goto(link_in(mail.outbox[-1], "/accounts/confirm-email/"))
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My partnerships")
@@ -67,7 +62,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     expect(page.get_by_text("Invitation sent to ben@example.org.")).to_be_visible()
     assert_accessible(page)
 
-    invitation_link = last_link(r"http://\S+/invitations/\S+/")
+    invitation_link = link_in(mail.outbox[-1], "/invitations/")
     ben_context = browser.new_context(bypass_csp=True)
     ben = ben_context.new_page()
     ben.goto(invitation_link)
@@ -120,17 +115,17 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
     pk = partnership.pk
     member = partnership.memberships.get(user=ben).pk
     paths = [
-        reverse("notes:list"),
-        reverse("notes:create"),
-        reverse("notes:detail", args=[pk]),
-        reverse("notes:members", args=[pk]),
-        reverse("notes:invite", args=[pk]),
-        reverse("notes:edit", args=[pk]),
-        reverse("notes:archive", args=[pk]),
-        reverse("notes:delete", args=[pk]),
-        reverse("notes:leave", args=[pk]),
-        reverse("notes:remove", args=[pk, member]),
-        reverse("notes:invitation", args=[token]),
+        reverse("partnerships:list"),
+        reverse("partnerships:create"),
+        reverse("partnerships:detail", args=[pk]),
+        reverse("partnerships:members", args=[pk]),
+        reverse("partnerships:invite", args=[pk]),
+        reverse("partnerships:edit", args=[pk]),
+        reverse("partnerships:archive", args=[pk]),
+        reverse("partnerships:delete", args=[pk]),
+        reverse("partnerships:leave", args=[pk]),
+        reverse("partnerships:remove", args=[pk, member]),
+        reverse("partnerships:invitation", args=[token]),
         reverse("accounts:profile"),
         reverse("accounts:delete"),
         reverse("account_email"),
@@ -143,7 +138,7 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
         assert_accessible(page)
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        page.goto(site.url + reverse("notes:members", args=[pk]))
+        page.goto(site.url + reverse("partnerships:members", args=[pk]))
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 

@@ -7,7 +7,7 @@ from domains.models import Cell
 from notes.editing import save_text
 from notes.models import Note
 
-from ..conftest import make_partnership, make_user
+from ..people import make_partnership, make_user
 from .conftest import axe_violations, signed_in
 
 CELL = "coordination/implementation"

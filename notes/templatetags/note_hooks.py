@@ -1,0 +1,29 @@
+"""What notes/ shows on other apps' pages, through the project's hooks (templates/hooks/)."""
+
+from django import template
+
+from partnerships.models import Membership
+
+from ..views.cells import partnership_matrix
+
+register = template.Library()
+
+
+@register.inclusion_tag("notes/includes/open_in_partnerships.html", takes_context=True)
+def open_in_partnerships(context, cell):
+    """Links from a public cell page to the same cell in each of the reader's partnerships."""
+    user = context["request"].user
+    memberships = Membership.objects.for_cell_links(user) if user.is_authenticated else []
+    return {"cell": cell, "memberships": memberships}
+
+
+@register.inclusion_tag("notes/includes/partnership_work.html", takes_context=True)
+def partnership_work(context):
+    """A partnership's page: the matrix of its cells with their progress, for the focus asked."""
+    membership = context["membership"]
+    return {
+        "request": context["request"],
+        "membership": membership,
+        "partnership": membership.partnership,
+        **partnership_matrix(membership.partnership, context["request"].GET),
+    }

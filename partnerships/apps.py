@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnershipsConfig(AppConfig):
+    name = "partnerships"
+    verbose_name = _("Partnerships")
+
+    def ready(self):
+        from . import export, leaving  # noqa: F401 (they answer accounts' signals)

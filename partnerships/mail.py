@@ -1,0 +1,35 @@
+import logging
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.models import display_name
+
+from .models import INVITATION_DAYS
+
+logger = logging.getLogger(__name__)
+
+
+def send_invitation(request, invitation, token) -> bool:
+    """E-mail the invitation's link. False when the mail could not be sent (the mail server is
+    down or refused it): the invitation is kept, and a facilitator can resend it."""
+    context = {
+        "invitation": invitation,
+        "partnership": invitation.partnership,
+        "inviter": display_name(invitation.invited_by),
+        "role": invitation.get_role_display().lower(),
+        "days": INVITATION_DAYS,
+        "link": request.build_absolute_uri(reverse("partnerships:invitation", args=[token])),
+    }
+    # A subject is one line of plain text, whatever the template's whitespace.
+    subject = " ".join(
+        render_to_string("partnerships/email/invitation_subject.txt", context, request).split()
+    )
+    body = render_to_string("partnerships/email/invitation_message.txt", context, request)
+    try:
+        send_mail(subject, body, None, [invitation.email])
+    except (OSError, ValueError):  # the server (SMTPException is an OSError), or a bad header
+        logger.exception("Invitation %s could not be e-mailed", invitation.pk)
+        return False
+    return True

@@ -1,0 +1,137 @@
+"""How many queries every page runs, pinned: a new query shows up here first.
+
+One visit (or more) per URL pattern of the project's own apps, in a partnership with a note in
+two versions, a ticked question and a pending invitation. A test fails when a URL pattern has
+no pinned count. Django's admin and allauth's account pages are the libraries' own and are not
+pinned. Other tests show that the counts do not grow with the content (more notes, revisions,
+members or guidance).
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from domains.models import Cell
+from notes.editing import save_text
+from notes.models import DiscussedQuestion, NoteStatus
+
+from .people import client_as, invite
+
+pytestmark = pytest.mark.django_db
+
+CELL = ("communication", "planning")
+NOT_PINNED = {"admin", "allauth.urls"}  # included URL confs that are a library's own
+
+
+@dataclass(frozen=True)
+class Visit:
+    name: str
+    queries: int
+    who: str = "anonymous"  # one of people.ROLES
+    method: str = "get"
+    args: tuple = ()  # "partnership", "member", "invitation" and "token" stand for the scene's
+    data: dict | None = None
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+    case: str = ""
+
+    def __str__(self):
+        return " ".join(filter(None, [self.method, self.name, self.case]))
+
+
+VISITS = [
+    Visit("domains:home", 2),
+    Visit("domains:home", 5, who="viewer", case="signed in"),
+    Visit("domains:matrix", 3),
+    Visit("domains:sources", 1),
+    Visit("domains:domain", 2, args=("leadership",)),
+    Visit("domains:stage", 2, args=("planning",)),
+    Visit("domains:cell", 5, args=CELL),
+    Visit("domains:cell", 9, who="viewer", args=CELL, case="with my partnerships"),
+    Visit("partnerships:list", 4, who="viewer"),
+    Visit("partnerships:create", 3, who="viewer"),
+    Visit("partnerships:detail", 12, who="viewer", args=("partnership",)),
+    Visit("partnerships:edit", 4, who="facilitator", args=("partnership",)),
+    Visit("partnerships:archive", 4, who="facilitator", args=("partnership",)),
+    Visit("partnerships:restore", 4, who="facilitator", method="post", args=("partnership",),
+          status=302),
+    Visit("partnerships:delete", 5, who="facilitator", args=("partnership",)),
+    Visit("partnerships:leave", 7, who="editor", args=("partnership",)),
+    Visit("partnerships:members", 6, who="facilitator", args=("partnership",)),
+    Visit("partnerships:invite", 4, who="facilitator", args=("partnership",)),
+    Visit("partnerships:change_role", 8, who="facilitator", method="post",
+          args=("partnership", "member"), data={"role": "editor"}, status=302),
+    Visit("partnerships:remove", 8, who="facilitator", args=("partnership", "member")),
+    Visit("partnerships:revoke", 5, who="facilitator", method="post",
+          args=("partnership", "invitation"), status=302),
+    Visit("partnerships:resend", 7, who="facilitator", method="post",
+          args=("partnership", "invitation"), status=302),
+    Visit("partnerships:invitation", 7, args=("token",)),
+    Visit("notes:cell", 11, who="editor", args=("partnership", *CELL)),
+    Visit("notes:save_note", 15, who="editor", method="post", args=("partnership", *CELL),
+          data={"text": "A third version", "base_version": 2}, status=302),
+    Visit("notes:save_note", 13, who="editor", method="post", args=("partnership", *CELL),
+          data={"text": "Typed meanwhile", "base_version": 1}, status=409,
+          case="the conflict page"),
+    Visit("notes:save_note", 15, who="editor", method="post", args=("partnership", *CELL),
+          data={"text": "A third version", "base_version": 2}, headers={"X-Autosave": "1"},
+          case="autosave"),
+    Visit("notes:status", 12, who="editor", method="post", args=("partnership", *CELL),
+          data={"status": NoteStatus.DONE}, status=302),
+    Visit("notes:questions", 10, who="editor", method="post", args=("partnership", *CELL),
+          data={"discussed": "first question"}, status=302),
+    Visit("notes:history", 7, who="viewer", args=("partnership", *CELL)),
+    Visit("notes:restore", 16, who="editor", method="post", args=("partnership", *CELL, 1),
+          data={"base_version": 2}, status=302),
+    Visit("workbooks:blank", 21, status=202),
+    Visit("workbooks:partnership", 28, who="viewer", args=("partnership",), status=202),
+    Visit("accounts:profile", 4, who="viewer"),
+    Visit("accounts:data", 8, who="facilitator"),
+    Visit("accounts:delete", 5, who="facilitator"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def scene(cast):
+    cell = Cell.objects.for_page().get(domain__slug=CELL[0], stage__slug=CELL[1])
+    note = save_text(cast.partnership, cell, cast.editor, "A plan", 0)
+    save_text(cast.partnership, cell, cast.facilitator, "A plan, agreed", note.version)
+    DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
+    invitation, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
+    return {
+        "cast": cast,
+        "partnership": cast.partnership.pk,
+        "member": cast.membership(cast.viewer).pk,
+        "invitation": invitation.pk,
+        "token": token,
+        "first question": cell.questions[0].pk,
+    }
+
+
+@pytest.mark.parametrize("visit", VISITS, ids=str)
+def test_each_page_runs_its_pinned_number_of_queries(
+    client, scene, visit, django_assert_num_queries
+):
+    url = reverse(visit.name, args=[scene.get(arg, arg) for arg in visit.args])
+    data = {name: scene.get(value, value) for name, value in (visit.data or {}).items()}
+    client = client_as(client, scene["cast"], visit.who)
+    with django_assert_num_queries(visit.queries):
+        response = getattr(client, visit.method)(url, data, headers=visit.headers)
+    assert response.status_code == visit.status
+
+
+def url_names(resolver=None, namespace=""):
+    """The name of every URL pattern of the project's own apps, through all the includes."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if {pattern.namespace, getattr(pattern.urlconf_module, "__name__", "")} & NOT_PINNED:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_pattern_has_a_pinned_query_count():
+    assert set(url_names()) - {visit.name for visit in VISITS} == set()

@@ -1,0 +1,112 @@
+"""The partnership workbook: its notes, ticks and progress on each cell of a focus, to print."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from domains.focus import Focus
+from domains.models import Cell
+from notes.markup import render_note
+from notes.progress import with_progress
+from partnerships.models import Membership, Partnership
+
+from .options import CONTINUOUS, LEAVE_OUT_EMPTY
+from .render import PdfMetadata, html_to_pdf, render_html
+from .versions import digest, layout_version, model_content_version, partnership_version
+
+
+@dataclass(frozen=True)
+class PartnershipWorkbook:
+    partnership: Partnership
+    focus: Focus
+    paper: str
+    empty: str
+    layout: str
+    language: str
+    printed: datetime.date
+
+    kind = "partnership"
+
+    @classmethod
+    def from_params(cls, params):
+        """The workbook a task was asked for (the inverse of ``params``)."""
+        return cls(
+            partnership=Partnership.objects.get(pk=params["partnership"]),
+            focus=Focus.from_slugs(params["domains"], params["stages"]),
+            paper=params["paper"],
+            empty=params["empty"],
+            layout=params["layout"],
+            language=params["language"],
+            printed=datetime.date.fromisoformat(params["printed"]),
+        )
+
+    @property
+    def params(self):
+        return {
+            "partnership": self.partnership.pk,
+            "domains": self.focus.domain_slugs,
+            "stages": self.focus.stage_slugs,
+            "paper": self.paper,
+            "empty": self.empty,
+            "layout": self.layout,
+            "language": self.language,
+            "printed": self.printed.isoformat(),
+        }
+
+    def cache_key(self):
+        version = digest(
+            [
+                model_content_version(),
+                partnership_version(self.partnership, self.focus),
+                layout_version(),
+                self.params,
+            ]
+        )
+        return f"workbook:{self.kind}:{version}"
+
+    @property
+    def filename(self):
+        name = slugify(self.partnership.name) or "partnership"
+        return f"{name}-workbook-{self.printed.isoformat()}.pdf"
+
+    @property
+    def page_per_cell(self):
+        return self.layout != CONTINUOUS
+
+    def cells(self):
+        """The focus's cells, each with the partnership's note (saved or not) and its ticks."""
+        cells = with_progress(
+            self.partnership, Cell.objects.for_page().in_focus(self.focus), texts=True
+        )
+        for cell in cells:
+            cell.note_html = render_note(cell.note.text)
+        if self.empty == LEAVE_OUT_EMPTY:
+            cells = [cell for cell in cells if cell.note.text.strip()]
+        return cells
+
+    def html(self):
+        """The workbook as HTML, in its language, ready for ``html_to_pdf``."""
+        with translation.override(self.language):
+            metadata = PdfMetadata(
+                title=_("%(name)s — workbook") % {"name": self.partnership.name},
+                language=self.language,
+                created=timezone.now(),
+            )
+            return render_html(
+                "workbooks/partnership.html",
+                {
+                    "workbook": self,
+                    "partnership": self.partnership,
+                    "members": Membership.objects.for_members_page(self.partnership),
+                    "cells": self.cells(),
+                    "running_header": self.partnership.name,
+                },
+                metadata=metadata,
+                paper=self.paper,
+            )
+
+    def render(self):
+        return html_to_pdf(self.html())
