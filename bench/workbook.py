@@ -105,6 +105,7 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     from accounts.models import Profile
     from domains.focus import Focus
     from domains.models import Cell
+    from notes.markup import render_note
     from notes.models import DiscussedQuestion, Membership, Note, NoteStatus, Partnership
     from notes.workbooks.partnership import PartnershipWorkbook
 
@@ -123,10 +124,12 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
         users.append(user)
     statuses = list(NoteStatus)
     for number, cell in enumerate(Cell.objects.for_page()):
+        text = NOTE.format(cell=cell)
         Note.objects.create(
             partnership=partnership,
             cell=cell,
-            text=NOTE.format(cell=cell),
+            text=text,
+            html=render_note(text),
             status=statuses[number % 3],
             version=number + 1,
             updated_at=datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC),

@@ -19,7 +19,7 @@ from domains.views import neighbour_links
 from ..access import Action, partnership_view
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
-from ..markup import render_note
+from ..markup import saved_html
 from ..models import DiscussedQuestion, Note, Revision
 from ..note_forms import DiscussedForm, NoteForm, StatusForm
 
@@ -74,7 +74,7 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "partnership": partnership,
             "cell": cell,
             "note": note,
-            "note_html": render_note(note.text),
+            "note_html": saved_html(note),
             "can_edit": membership.can(Action.EDIT),
             "note_form": note_form
             or NoteForm(initial={"text": note.text, "base_version": note.version}),
@@ -128,7 +128,7 @@ def save_note(request, membership, domain, stage):
                 "partnership": partnership,
                 "cell": cell,
                 "current": conflict.current,
-                "current_html": render_note(conflict.current.text),
+                "current_html": saved_html(conflict.current),
                 "form": NoteForm(
                     initial={
                         "text": form.cleaned_data["text"],

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from domains.focus import Focus
 from domains.models import Cell
 
-from ..markup import render_note
+from ..markup import saved_html
 from ..models import DiscussedQuestion, Membership, Note, Partnership
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY
 from .render import PdfMetadata, html_to_pdf, render_html
@@ -86,7 +86,7 @@ class PartnershipWorkbook:
         )
         for cell in cells:
             cell.note = notes.get(cell.pk) or Note(partnership=self.partnership, cell=cell)
-            cell.note_html = render_note(cell.note.text)
+            cell.note_html = saved_html(cell.note)
             cell.discussed = {question.pk for question in cell.questions} & ticked
         if self.empty == LEAVE_OUT_EMPTY:
             cells = [cell for cell in cells if cell.note.text.strip()]
