@@ -86,7 +86,8 @@ def image_as_alt_text(renderer, tokens, index, options, env):
 
 class NoteParser(MarkdownIt):
     def __init__(self):
-        super().__init__("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+        super().__init__("commonmark", {"maxNesting": MAX_NESTING})
+        self.disable(["html_block", "html_inline"])  # typed tags are text
         self.block.ruler.at(
             "blockquote",
             depth_limited(rules_block.blockquote),
