@@ -62,8 +62,8 @@ def kept_inline(tokens):
     dropped = []  # for each tag open here: whether it was left out
     for token in tokens:
         if token.nesting == 1:
-            relative = token.type == "link_open" and not is_absolute_link(token.attrGet("href"))
-            dropped.append(relative or len(dropped) >= NESTING_LIMIT)
+            refused = token.type == "link_open" and not is_absolute_link(token.attrGet("href"))
+            dropped.append(refused or len(dropped) >= NESTING_LIMIT)
             if dropped[-1]:
                 continue
         elif token.nesting == -1 and dropped.pop():
@@ -88,6 +88,7 @@ class NoteParser(MarkdownIt):
     def __init__(self):
         super().__init__("commonmark", {"maxNesting": MAX_NESTING})
         self.disable(["html_block", "html_inline"])  # typed tags are text
+        # The same rules, limited in depth, interrupting what markdown-it lets them interrupt.
         self.block.ruler.at(
             "blockquote",
             depth_limited(rules_block.blockquote),
