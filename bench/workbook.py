@@ -91,6 +91,7 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
 
     from domains.focus import Focus
     from domains.models import Cell
+    from notes.markup import render_note
     from notes.models import DiscussedQuestion, Note, NoteStatus
     from workbooks.partnership import PartnershipWorkbook
 
@@ -102,10 +103,12 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     )
     statuses = list(NoteStatus)
     for number, cell in enumerate(Cell.objects.for_page()):
+        text = NOTE.format(cell=cell)
         Note.objects.create(
             partnership=partnership,
             cell=cell,
-            text=NOTE.format(cell=cell),
+            text=text,
+            html=render_note(text),
             status=statuses[number % 3],
             version=number + 1,
             updated_at=datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .markup import render_note
 from .models import REVISION_FOLD_WINDOW, REVISIONS_KEPT, DiscussedQuestion, Note, Revision
 
 
@@ -38,7 +39,11 @@ def save_text(partnership, cell, author, text, base_version, *, restored_from=No
         return note  # nothing changed (a restore of the current text too): no new version
     now = timezone.now()
     saved = Note.objects.filter(pk=note.pk, version=base_version).update(
-        text=text, version=F("version") + 1, updated_at=now, updated_by=author
+        text=text,
+        html=render_note(text),
+        version=F("version") + 1,
+        updated_at=now,
+        updated_by=author,
     )
     if not saved:
         raise EditConflict(Note.objects.select_related("updated_by__profile").get(pk=note.pk))

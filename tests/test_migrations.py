@@ -1,5 +1,6 @@
 """A database made before partnerships, notes and workbooks were split into apps (when
-Partnership, Membership and Invitation lived in notes/) migrates forward with every row."""
+Partnership, Membership and Invitation lived in notes/, and notes kept no rendered HTML)
+migrates forward with every row."""
 
 import datetime
 
@@ -10,8 +11,8 @@ from django.db.migrations.executor import MigrationExecutor
 from notes.models import DiscussedQuestion, Note, Revision
 from partnerships.models import Invitation, Membership, Partnership, Role
 
-# notes/ as main left it before the split: its last migration then.
-BEFORE_THE_SPLIT = ("notes", "0003_note_html_single_line_names_protected_ticks")
+# notes/ as released before the hardening and the split: its last migration then.
+BEFORE_THE_SPLIT = ("notes", "0002_notes_revisions_discussed_questions")
 NOW = datetime.datetime(2026, 11, 20, 9, 30, tzinfo=datetime.UTC)
 
 
@@ -54,7 +55,7 @@ def fill(apps):
         invited_by=anna, created_at=NOW, expires_at=NOW + datetime.timedelta(days=14),
     )  # fmt: skip
     note = apps.get_model("notes", "Note").objects.create(
-        partnership=partnership, cell=cell, text="Words kept.", status="in_progress", version=1,
+        partnership=partnership, cell=cell, text="Words **kept**.", status="in_progress", version=1,
         updated_at=NOW, updated_by=ben,
     )  # fmt: skip
     apps.get_model("notes", "Revision").objects.create(
@@ -98,11 +99,12 @@ def test_a_database_from_before_the_split_keeps_every_row():
     )
     note = Note.objects.get(partnership=partnership)
     assert (note.text, note.status, note.version, note.updated_by.username) == (
-        "Words kept.",
+        "Words **kept**.",
         "in_progress",
         1,
         "ben",
     )
+    assert note.html == "<p>Words <strong>kept</strong>.</p>\n"  # rendered by the migration
     revision = Revision.objects.get(note=note)
     assert (revision.text, revision.author.username, revision.saved_at) == (
         "Words kept.",

@@ -1,9 +1,12 @@
 """User text never becomes live HTML or script: formatting yes, markup no."""
 
+from unittest import mock
+
 import pytest
 from bs4 import BeautifulSoup
 
-from notes.markup import render_note
+from notes import markup
+from notes.markup import NESTING_LIMIT, render_note
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -77,10 +80,102 @@ def test_a_dangerous_link_keeps_its_words_but_loses_its_target():
 
 
 def test_headings_start_below_the_page_headings():
-    assert render_note("# Big") == "<h3>Big</h3>"
-    assert render_note("##### Small") == "<h6>Small</h6>"
+    assert render_note("# Big") == "<h3>Big</h3>\n"
+    assert render_note("##### Small") == "<h6>Small</h6>\n"
 
 
 def test_letters_of_the_baltic_sea_region_survive():
     letters = "ą ę ł ń ś ź ż ā ē ī ķ ļ ņ š ž ė į ų ū õ ä ö ü å æ ø ß"
     assert letters in render_note(letters)
+
+
+def test_lists_indented_by_two_spaces_nest():
+    tree = BeautifulSoup(render_note("- plan\n  - budget\n  - rooms\n- act"), "html.parser")
+    assert [item.get_text() for item in tree.select("ul > li > ul > li")] == ["budget", "rooms"]
+    assert len(tree.select("ul > li")) == 4
+
+
+def test_an_image_shows_its_description_and_is_never_loaded():
+    html = render_note("See ![the map of the walking routes](https://example.org/map.png).")
+    assert "the map of the walking routes" in html
+    assert "<img" not in html
+    assert "example.org" not in html
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://example.org/plan", "http://example.org/plan", "mailto:ana@example.org",
+     "HTTPS://EXAMPLE.ORG/PLAN"],
+)  # fmt: skip
+def test_absolute_web_and_mail_links_keep_their_target(target):
+    anchor = BeautifulSoup(render_note(f"[the plan]({target})"), "html.parser").find("a")
+    assert (anchor.get_text(), anchor["href"]) == ("the plan", target)
+    assert anchor["rel"] == ["noopener", "noreferrer", "nofollow"]
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example/x", "/partnerships/", "plan.html", "#top", "http:plan", "ftp://x"]
+)
+def test_relative_and_protocol_relative_links_keep_their_words_only(target):
+    html = render_note(f"Read [the plan]({target}) first, or <{target}>.")
+    assert "Read the plan first" in html
+    assert "href" not in html
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "/partnerships/", "#top", "http:x"])
+def test_the_sanitiser_alone_drops_a_relative_link_the_parser_let_through(target):
+    """Were the parser ever to pass such a link on, nh3 would still take away its target."""
+    with mock.patch.object(markup.PARSER, "render", return_value=f'<a href="{target}">x</a>'):
+        assert render_note("anything") == '<a rel="noopener noreferrer nofollow">x</a>'
+
+
+def depth(html):
+    """How deeply lists and block quotes are nested in ``html``."""
+    containers = BeautifulSoup(html, "html.parser").find_all(["ul", "ol", "blockquote"])
+    return max(
+        (len(element.find_parents(["ul", "ol", "blockquote"])) + 1 for element in containers),
+        default=0,
+    )
+
+
+def nested(levels, words):
+    """``words`` in ``levels`` of lists and quotes, one inside the other, on one line."""
+    return "".join("> " if level % 2 else "- " for level in range(levels)) + words
+
+
+def indented_list(levels):
+    return "\n".join("  " * level + f"- point {level + 1}" for level in range(levels))
+
+
+def test_lists_and_quotes_nest_up_to_the_limit():
+    assert depth(render_note(nested(NESTING_LIMIT, "deep down"))) == NESTING_LIMIT
+    html = render_note(indented_list(NESTING_LIMIT))
+    assert depth(html) == NESTING_LIMIT
+    assert f"point {NESTING_LIMIT}</li>" in html
+    assert depth(render_note("- " * NESTING_LIMIT + "deep down")) == NESTING_LIMIT
+    assert "deep down" in render_note("- " * NESTING_LIMIT + "deep down")
+    assert depth(render_note(">" * NESTING_LIMIT + " quoted")) == NESTING_LIMIT
+
+
+@pytest.mark.parametrize("levels", [11, 50, 80])
+def test_deeper_lists_and_quotes_are_flattened_and_their_words_kept(levels):
+    html = render_note(nested(levels, "deep down") + "\n\nAfter the nesting.")
+    assert depth(html) == NESTING_LIMIT
+    assert "deep down" in html
+    assert "<p>After the nesting.</p>" in html
+
+    html = render_note(indented_list(levels) + "\n\nAfter the list.")
+    assert depth(html) == NESTING_LIMIT
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert all(f"point {level + 1}" in text for level in range(levels))
+    assert "<p>After the list.</p>" in html
+
+    html = render_note(">" * levels + " quoted\n\nAfter the quote.")
+    assert (depth(html), "quoted" in html) == (NESTING_LIMIT, True)
+    assert "<p>After the quote.</p>" in html
+
+
+def test_emphasis_inside_emphasis_is_flattened_and_its_words_kept():
+    tree = BeautifulSoup(render_note("*" * 1000 + "loud" + "*" * 1000), "html.parser")
+    assert tree.get_text().strip() == "loud"
+    assert len(tree.find(string="loud").find_parents(["em", "strong"])) == NESTING_LIMIT

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from domains.focus import Focus
 from domains.models import Cell
-from notes.markup import render_note
+from notes.markup import saved_html
 from notes.progress import with_progress
 from partnerships.models import Membership, Partnership
 
@@ -82,7 +82,7 @@ class PartnershipWorkbook:
             self.partnership, Cell.objects.for_page().in_focus(self.focus), texts=True
         )
         for cell in cells:
-            cell.note_html = render_note(cell.note.text)
+            cell.note_html = saved_html(cell.note)
         if self.empty == LEAVE_OUT_EMPTY:
             cells = [cell for cell in cells if cell.note.text.strip()]
         return cells

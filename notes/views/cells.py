@@ -19,7 +19,7 @@ from partnerships.access import Action, partnership_view, permits
 
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
-from ..markup import render_note
+from ..markup import saved_html
 from ..models import REVISIONS_KEPT, DiscussedQuestion, Revision
 from ..note_forms import DiscussedForm, NoteForm, StatusForm
 from ..progress import with_progress
@@ -64,7 +64,7 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "partnership": partnership,
             "cell": cell,
             "note": note,
-            "note_html": render_note(note.text),
+            "note_html": saved_html(note),
             "can_edit": permits(membership, Action.EDIT),
             "note_form": note_form
             or NoteForm(initial={"text": note.text, "base_version": note.version}),
@@ -118,7 +118,7 @@ def save_note(request, membership, domain, stage):
                 "partnership": partnership,
                 "cell": cell,
                 "current": conflict.current,
-                "current_html": render_note(conflict.current.text),
+                "current_html": saved_html(conflict.current),
                 "form": NoteForm(
                     initial={
                         "text": form.cleaned_data["text"],

@@ -29,7 +29,7 @@ def restore_content_types(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("notes", "0010_partnerships_move_to_their_own_app"),
+        ("notes", "0005_partnerships_move_to_their_own_app"),
         ("partnerships", "0001_initial"),
     ]
 

@@ -11,7 +11,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notes", "0003_note_html_single_line_names_protected_ticks"),
+        ("notes", "0004_render_saved_notes"),
         ("partnerships", "0001_initial"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notes', '0010_partnerships_move_to_their_own_app'),
+        ('notes', '0005_partnerships_move_to_their_own_app'),
     ]
 
     operations = [
