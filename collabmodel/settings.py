@@ -10,7 +10,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -172,9 +171,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The languages of the Baltic Sea Region's partners, each named in itself (the language
+# switcher shows these names). English is the source language and the fallback.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", "English"),
+    ("da", "dansk"),
+    ("de", "Deutsch"),
+    ("et", "eesti"),
+    ("fi", "suomi"),
+    ("lt", "lietuvių"),
+    ("lv", "latviešu"),
+    ("pl", "polski"),
+    ("sv", "svenska"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language, on pages and in PDFs: Django's own, except English's.
+FORMAT_MODULE_PATH = ["collabmodel.formats"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Riga")
 USE_I18N = True
 USE_TZ = True

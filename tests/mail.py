@@ -4,5 +4,8 @@ import re
 
 
 def link_in(message, path=""):
-    """The first link in the message's text whose path starts with ``path``."""
-    return re.search(rf"https?://[^/\s]+{re.escape(path)}\S*", message.body).group(0)
+    """The first link in the message's text whose path, after its language, starts with
+    ``path``."""
+    return re.search(rf"https?://[^/\s]+(?:/[a-z]{{2}})?{re.escape(path)}\S*", message.body).group(
+        0
+    )

@@ -164,14 +164,14 @@ def test_a_stranger_cannot_tell_a_real_partnership_from_a_missing_one(client, sc
 @pytest.mark.parametrize(
     "path",
     [
-        "/partnerships/abc%00defgh/",  # a NUL byte: PostgreSQL refuses it in a query
-        "/partnerships/abc%00defgh/workbook.pdf",
-        "/partnerships/{pk}x/",  # one character too many
-        "/partnerships/{pk_short}/",
-        "/partnerships/ABCDEFGHIJ/",  # ids are lower case
-        "/partnerships/{pk}/members/99999999999999999999/remove/",  # beyond a 64-bit id
-        "/partnerships/{pk}/invitations/99999999999999999999/resend/",
-        "/partnerships/{pk}/communication/planning/history/99999999999/restore/",  # > 32 bits
+        "/en/partnerships/abc%00defgh/",  # a NUL byte: PostgreSQL refuses it in a query
+        "/en/partnerships/abc%00defgh/workbook.pdf",
+        "/en/partnerships/{pk}x/",  # one character too many
+        "/en/partnerships/{pk_short}/",
+        "/en/partnerships/ABCDEFGHIJ/",  # ids are lower case
+        "/en/partnerships/{pk}/members/99999999999999999999/remove/",  # beyond a 64-bit id
+        "/en/partnerships/{pk}/invitations/99999999999999999999/resend/",
+        "/en/partnerships/{pk}/communication/planning/history/99999999999/restore/",  # > 32 bits
     ],
 )
 def test_ids_that_cannot_exist_are_not_found_without_an_error(client, cast, path):

@@ -203,13 +203,13 @@ def test_changing_the_password_ends_the_other_sessions_only(client):
 
 
 def test_the_header_offers_the_right_links(client):
-    anonymous = page(client.get("/")).find("header")
+    anonymous = page(client.get("/en/")).find("header")
     assert anonymous.find("a", string="Log in")["href"] == reverse("account_login")
     assert anonymous.find("a", string="Sign up")["href"] == reverse("account_signup")
     assert anonymous.find("form") is None
 
     client.force_login(make_user("anna@example.org", "Anna Bērziņa"))
-    header = page(client.get("/")).find("header")
+    header = page(client.get("/en/")).find("header")
     assert header.find("a", string="My partnerships")["href"] == reverse("partnerships:list")
     assert "Anna Bērziņa" in header.find("a", href=reverse("accounts:profile")).get_text()
     logout = header.find("form")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from .html import page, text
 
 pytestmark = pytest.mark.django_db
-MATRIX = "/model/"
+MATRIX = "/en/model/"
 
 
 def cells_shown(response):
@@ -20,7 +20,7 @@ def reading_list(response):
 def test_domains_and_stages_narrow_to_their_crossing(client):
     response = client.get(MATRIX + "?domains=leadership,communication&stages=planning")
     assert response.status_code == 200
-    expected = ["/model/leadership/planning/", "/model/communication/planning/"]
+    expected = ["/en/model/leadership/planning/", "/en/model/communication/planning/"]
     assert cells_shown(response) == expected
     assert reading_list(response) == expected
     assert "Your focus: 2 cells" in text(response)
@@ -29,7 +29,7 @@ def test_domains_and_stages_narrow_to_their_crossing(client):
 def test_chosen_domains_keep_all_their_stages(client):
     response = client.get(MATRIX + "?domains=motivation")
     assert reading_list(response) == [
-        f"/model/motivation/{stage}/"
+        f"/en/model/motivation/{stage}/"
         for stage in ["mapping", "planning", "implementation", "assessment"]
     ]
 

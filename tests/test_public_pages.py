@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_overview_explains_the_model_and_credits_healthy_boost(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     content = text(response)
     for domain in Domain.objects.all():
@@ -69,10 +69,10 @@ def test_cell_page_shows_all_its_guidance_and_credits_its_sources(client):
 @pytest.mark.parametrize(
     "url",
     [
-        "/model/domains/trust/",
-        "/model/stages/dreaming/",
-        "/model/leadership/dreaming/",
-        "/model/trust/mapping/",
+        "/en/model/domains/trust/",
+        "/en/model/stages/dreaming/",
+        "/en/model/leadership/dreaming/",
+        "/en/model/trust/mapping/",
     ],
 )
 def test_unknown_slugs_give_a_friendly_404(client, url):
@@ -137,7 +137,7 @@ def test_neighbour_links_walk_every_column_both_ways(client):
 
 
 def test_every_public_page_has_exactly_one_h1_and_a_skip_link(client):
-    urls = ["/", reverse("domains:matrix"), reverse("domains:sources")]
+    urls = ["/en/", reverse("domains:matrix"), reverse("domains:sources")]
     urls += [d.get_absolute_url() for d in Domain.objects.all()]
     urls += [s.get_absolute_url() for s in Stage.objects.all()]
     for url in urls:
@@ -178,7 +178,7 @@ def test_cell_page_runs_a_fixed_number_of_queries(client, django_assert_num_quer
 
 
 def test_pages_send_a_strict_content_security_policy(client):
-    policy = client.get("/")["Content-Security-Policy"]
+    policy = client.get("/en/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "script-src 'self' 'nonce-" in policy
     assert "unsafe-inline" not in policy

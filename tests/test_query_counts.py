@@ -41,6 +41,7 @@ class Visit:
 
 
 VISITS = [
+    Visit("javascript-catalog", 0),
     Visit("domains:home", 2),
     Visit("domains:home", 5, who="viewer", case="signed in"),
     Visit("domains:matrix", 3),

@@ -22,7 +22,7 @@ from .html import page, text
 from .pdf import read
 from .worker import run_worker
 
-URL = "/model/workbook.pdf?domains=communication&stages=planning"
+URL = "/en/model/workbook.pdf?domains=communication&stages=planning"
 
 
 pytestmark = pytest.mark.django_db
@@ -88,10 +88,10 @@ def test_a_repeat_download_is_served_from_the_cache_without_rendering(
 
 def test_the_same_focus_written_differently_is_the_same_workbook(client):
     client.get(URL)
-    client.get("/model/workbook.pdf?stages=planning&domains=communication&paper=a4")
-    client.get("/model/workbook.pdf?domains=communication&domains=communication&stages=planning")
+    client.get("/en/model/workbook.pdf?stages=planning&domains=communication&paper=a4")
+    client.get("/en/model/workbook.pdf?domains=communication&domains=communication&stages=planning")
     assert DBTaskResult.objects.count() == 1
-    client.get("/model/workbook.pdf?stages=planning")
+    client.get("/en/model/workbook.pdf?stages=planning")
     client.get(URL + "&paper=letter")
     assert DBTaskResult.objects.count() == 3
 

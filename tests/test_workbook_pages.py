@@ -19,22 +19,23 @@ def workbook_links(response):
 @pytest.mark.parametrize(
     ("url", "query"),
     [
-        ("/model/", ""),
+        ("/en/model/", ""),
         (
-            "/model/?domains=leadership,communication&stages=planning",
+            "/en/model/?domains=leadership,communication&stages=planning",
             "domains=leadership,communication&stages=planning",
         ),
-        ("/model/domains/leadership/", "domains=leadership"),
-        ("/model/stages/planning/", "stages=planning"),
+        ("/en/model/domains/leadership/", "domains=leadership"),
+        ("/en/model/stages/planning/", "stages=planning"),
     ],
 )
 def test_model_pages_offer_their_cells_as_a_workbook(client, url, query):
     response = client.get(url)
     link = page(response).find("a", string="Print this as a workbook")
-    assert link["href"] == "/model/workbook.pdf" + (f"?{query}" if query else "")
+    assert link["href"] == "/en/model/workbook.pdf" + (f"?{query}" if query else "")
     letter = page(response).find("a", string="US Letter paper instead")
     assert (
-        letter["href"] == "/model/workbook.pdf?" + (f"{query}&" if query else "") + "paper=letter"
+        letter["href"]
+        == "/en/model/workbook.pdf?" + (f"{query}&" if query else "") + "paper=letter"
     )
     assert client.get(link["href"]).status_code == 202
 
@@ -49,18 +50,18 @@ def test_model_pages_offer_their_cells_as_a_workbook(client, url, query):
     ],
 )
 def test_bad_focus_or_options_get_a_clear_message_not_an_error(client, query, message):
-    response = client.get(f"/model/workbook.pdf?{query}")
+    response = client.get(f"/en/model/workbook.pdf?{query}")
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     assert page(response).find("h1").get_text() == "We cannot make that workbook"
     assert message in text(response)
-    assert page(response).find("a", href="/model/workbook.pdf")
+    assert page(response).find("a", href="/en/model/workbook.pdf")
     assert DBTaskResult.objects.count() == 0
 
 
 def test_only_reading_and_retrying_are_allowed(client):
-    assert client.put("/model/workbook.pdf").status_code == 405
-    assert client.delete("/model/workbook.pdf").status_code == 405
+    assert client.put("/en/model/workbook.pdf").status_code == 405
+    assert client.delete("/en/model/workbook.pdf").status_code == 405
 
 
 @pytest.mark.parametrize(

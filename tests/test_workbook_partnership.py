@@ -157,7 +157,7 @@ def test_the_cover_names_the_partnership_its_goal_and_members(rendered):
     assert "Victor Viewer — Citizen Viewer" in cover
     assert "Frank" not in cover  # deleted their account: no longer a member
     assert "The whole model: every domain through every stage." in cover
-    assert "Printed on March 5, 2026." in cover
+    assert "Printed on 5 March 2026." in cover
     assert (
         "Domains: Leadership, Communication. Stages: Mapping, Planning."
         in (rendered["crossing"].texts[0])

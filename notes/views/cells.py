@@ -129,7 +129,7 @@ def save_note(request, membership, domain, stage):
             status=409,
         )
     if wants_json(request):
-        saved_at = formats.time_format(timezone.localtime(note.updated_at), "H:i")
+        saved_at = formats.time_format(timezone.localtime(note.updated_at), "TIME_FORMAT")
         return JsonResponse({"version": note.version, "saved_at": saved_at})
     messages.success(request, _("The note has been saved."))
     return redirect(cell_url(partnership, cell) + "#note-saved")

@@ -26,7 +26,7 @@ def sign_up(page, email, name, sector):
 
 
 def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
-    page.goto(site.url + "/")
+    page.goto(site.url + "/en/")
     page.get_by_role("link", name="Sign up", exact=True).click()
     assert_accessible(page)
     sign_up(page, "anna@example.org", "Anna Bērziņa", "Public body")
@@ -131,7 +131,7 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
         reverse("account_email"),
         reverse("account_change_password"),
         reverse("account_logout"),
-        "/partnerships/doesnotexist/",
+        "/en/partnerships/doesnotexist/",
     ]
     for path in paths:
         page.goto(site.url + path)

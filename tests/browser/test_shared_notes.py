@@ -23,7 +23,7 @@ def partners(site):
 
 
 def cell_url(site, partnership, suffix=""):
-    return f"{site.url}/partnerships/{partnership.pk}/{CELL}/{suffix}"
+    return f"{site.url}/en/partnerships/{partnership.pk}/{CELL}/{suffix}"
 
 
 def test_autosave_then_a_stale_editor_sees_both_texts(site, partners, browser):
@@ -120,7 +120,7 @@ def test_partnership_pages_have_no_accessibility_violations(site, partners, page
     save_text(partnership, cell, ben, "Second plan.", note.version)
     page = signed_in(context, site, anna)
     paths = [
-        f"{site.url}/partnerships/{partnership.pk}/",
+        f"{site.url}/en/partnerships/{partnership.pk}/",
         cell_url(site, partnership),
         cell_url(site, partnership, "history/"),
         cell_url(site, partnership, "history/?from=1&to=2"),

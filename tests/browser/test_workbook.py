@@ -13,7 +13,7 @@ from .conftest import axe_violations
 
 
 def test_download_the_blank_workbook_from_the_matrix(site, page):
-    page.goto(site.url + "/model/")
+    page.goto(site.url + "/en/model/")
     page.get_by_role("link", name="Print this as a workbook").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Preparing your workbook…")
     assert axe_violations(page) == []
@@ -29,7 +29,7 @@ def test_download_the_blank_workbook_from_the_matrix(site, page):
 def test_without_javascript_the_download_button_fetches_the_ready_workbook(site, browser):
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
     page = context.new_page()
-    page.goto(site.url + "/model/domains/leadership/")
+    page.goto(site.url + "/en/model/domains/leadership/")
     page.get_by_role("link", name="Print this as a workbook").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Preparing your workbook…")
     run_worker()
@@ -40,7 +40,7 @@ def test_without_javascript_the_download_button_fetches_the_ready_workbook(site,
 
 
 def test_a_failed_render_explains_and_offers_a_retry(site, page):
-    page.goto(site.url + "/model/workbook.pdf?stages=planning")
+    page.goto(site.url + "/en/model/workbook.pdf?stages=planning")
     with mock.patch.object(BlankWorkbook, "render", side_effect=RuntimeError("no fonts")):
         run_worker()
     expect(page.get_by_role("heading", level=1)).to_have_text("We could not make your workbook")
@@ -50,7 +50,7 @@ def test_a_failed_render_explains_and_offers_a_retry(site, page):
 
 
 def test_a_bad_address_gets_an_accessible_explanation(site, page):
-    page.goto(site.url + "/model/workbook.pdf?domains=trust&paper=a5")
+    page.goto(site.url + "/en/model/workbook.pdf?domains=trust&paper=a5")
     expect(page.get_by_role("heading", level=1)).to_have_text("We cannot make that workbook")
     expect(page.get_by_role("alert")).to_contain_text("“a5” is not a paper size we print on")
     assert axe_violations(page) == []

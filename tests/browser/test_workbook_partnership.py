@@ -21,7 +21,7 @@ def test_a_facilitator_downloads_the_partnership_workbook(site, browser):
     save_text(partnership, cell, fiona, "- We meet **every month**", 0)
     page = signed_in(browser.new_context(bypass_csp=True), site, fiona)
 
-    page.goto(f"{site.url}/partnerships/{partnership.pk}/?domains=leadership")
+    page.goto(f"{site.url}/en/partnerships/{partnership.pk}/?domains=leadership")
     assert axe_violations(page) == []
     page.get_by_label("Cells with no note yet").select_option(label="Leave them out")
     page.get_by_role("button", name="Print this as a workbook").click()
@@ -44,7 +44,7 @@ def test_without_javascript_the_form_and_the_preparing_page_still_work(site, bro
     partnership = make_partnership(fiona, name="Active Riga")
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
     page = signed_in(context, site, fiona)
-    page.goto(f"{site.url}/partnerships/{partnership.pk}/?stages=assessment")
+    page.goto(f"{site.url}/en/partnerships/{partnership.pk}/?stages=assessment")
     page.get_by_label("Paper size").select_option(label="US Letter")
     page.get_by_role("button", name="Print this as a workbook").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Preparing your workbook…")
