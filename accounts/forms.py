@@ -2,12 +2,20 @@ import copy
 
 from allauth.core import ratelimit
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import Profile, Sector
 
 
-class ProfileForm(forms.ModelForm):
+class ChoosesLanguage:
+    """A form with the profile's language: the page's language unless the person chooses."""
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or get_language()
+
+
+class ProfileForm(ChoosesLanguage, forms.ModelForm):
     sector = forms.ChoiceField(
         label=_("Sector"),
         choices=Sector.choices,
@@ -17,14 +25,18 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "organisation", "sector"]
+        fields = ["display_name", "organisation", "sector", "language"]
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].required = False
 
-class SignupForm(forms.Form):
+
+class SignupForm(ChoosesLanguage, forms.Form):
     """What allauth's sign-up form asks beyond e-mail and password (ACCOUNT_SIGNUP_FORM_CLASS).
 
     allauth builds its sign-up form on top of this class, so it stays a plain form (``save`` is
@@ -34,6 +46,8 @@ class SignupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(copy.deepcopy(ProfileForm.base_fields))
+        self.fields["language"].initial = get_language()
+        self.fields["language"].required = False
 
     def signup(self, request, user):
         fields = ProfileForm.Meta.fields

@@ -35,6 +35,13 @@ class Profile(models.Model):
         help_text=_("Optional: the organisation you work for, if any."),
     )
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails we send you, and of the site when you log in."),
+    )
 
     class Meta:
         verbose_name = _("profile")

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "collabmodel.middleware.remember_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "collabmodel.context_processors.site",
+                "collabmodel.context_processors.languages",
             ],
         },
     },
@@ -149,6 +151,7 @@ LOGIN_REDIRECT_URL = "partnerships:list"
 
 # Accounts (django-allauth): e-mail and password, no username; the address must be verified.
 # Rate limits (allauth's defaults) are kept in the shared database cache above.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
@@ -188,6 +191,10 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One date format per language, on pages and in PDFs: Django's own, except English's.
 FORMAT_MODULE_PATH = ["collabmodel.formats"]
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Riga")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Sector
@@ -40,13 +41,18 @@ class InvitationForm(forms.ModelForm):
 
     class Meta:
         model = Invitation
-        fields = ["email", "role"]
+        fields = ["email", "role", "language"]
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
         help_texts = {"email": _("We send the invitation link to this address.")}
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
+        self.fields["language"].initial = get_language()  # the inviter's, unless they choose
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or get_language()
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

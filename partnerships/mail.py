@@ -3,6 +3,7 @@ import logging
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import display_name
 
@@ -12,8 +13,14 @@ logger = logging.getLogger(__name__)
 
 
 def send_invitation(request, invitation, token) -> bool:
-    """E-mail the invitation's link. False when the mail could not be sent (the mail server is
-    down or refused it): the invitation is kept, and a facilitator can resend it."""
+    """E-mail the invitation's link, in the invitation's language. False when the mail could
+    not be sent (the mail server is down or refused it): the invitation is kept, and a
+    facilitator can resend it."""
+    with translation.override(invitation.language):
+        return _send(request, invitation, token)
+
+
+def _send(request, invitation, token):
     context = {
         "invitation": invitation,
         "partnership": invitation.partnership,

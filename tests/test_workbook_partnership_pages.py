@@ -113,6 +113,7 @@ def test_the_partnership_page_offers_its_focus_as_a_workbook(client, cast):
         "paper": ["a4"],
         "empty": ["include"],
         "layout": ["page-per-cell"],
+        "lang": ["en"],
     }
     options = [option.get_text() for option in form.find("select", id="id_layout")("option")]
     assert options == ["Each cell on a new page", "One cell after another"]

@@ -39,7 +39,7 @@ class BlankWorkbook:
         }
 
     def cache_key(self):
-        version = digest([model_content_version(), layout_version(), self.params])
+        version = digest([model_content_version(self.language), layout_version(), self.params])
         return f"workbook:{self.kind}:{version}"
 
     @property

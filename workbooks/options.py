@@ -1,7 +1,9 @@
 """A workbook's options besides the focus, read from the query like the focus is."""
 
 from django import forms
+from django.conf import settings
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .render import DEFAULT_PAPER, PAPERS
@@ -28,9 +30,22 @@ class WorkbookOptionsForm(forms.Form):
         [(name, paper.label) for name, paper in PAPERS.items()],
         _("“%(value)s” is not a paper size we print on. Choose from: {choices}."),
     )
+    # The workbook's language, whatever the language on screen; the page's by default.
+    lang = option_field(
+        _("Language of the workbook"),
+        settings.LANGUAGES,
+        _("“%(value)s” is not a language we print in. Choose from: {choices}."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lang"].initial = get_language()
 
     def clean_paper(self):
         return self.cleaned_data["paper"] or DEFAULT_PAPER
+
+    def clean_lang(self):
+        return self.cleaned_data["lang"] or get_language()
 
 
 INCLUDE_EMPTY, LEAVE_OUT_EMPTY = "include", "leave-out"

@@ -59,7 +59,7 @@ class PartnershipWorkbook:
     def cache_key(self):
         version = digest(
             [
-                model_content_version(),
+                model_content_version(self.language),
                 partnership_version(self.partnership, self.focus),
                 layout_version(),
                 self.params,

@@ -5,8 +5,8 @@ the admin, a fixture or plain SQL, changes it. A partnership's version is a dige
 workbook shows of it: its progress on the focus's cells, read as every page reads it
 (notes/progress.py: each note with a hash of its text made by the database, and the ticks), and
 the members with their profiles, in three queries however much there is. The layout
-version covers the templates, the stylesheets and WeasyPrint itself, so a deploy that changes
-how workbooks look renders anew.
+version covers the templates, the stylesheets, the translations and WeasyPrint itself, so a
+deploy that changes how workbooks look or read renders anew.
 """
 
 import hashlib
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import weasyprint
 from django.conf import settings
+from django.utils import translation
 
 from accounts.models import display_name
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
@@ -27,6 +28,7 @@ LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "static" / "workbooks",
     settings.BASE_DIR / "templates" / "domains" / "includes",
     settings.BASE_DIR / "templates" / "notes" / "includes",
+    settings.BASE_DIR / "locale",  # the workbooks' fixed text in every language
 ]
 
 
@@ -37,7 +39,13 @@ def digest(value):
 DIMENSION_FIELDS = ("pk", "slug", "name", "position", "summary", "definition")
 
 
-def model_content_version():
+def model_content_version(language):
+    """The model's content as a workbook in ``language`` prints it (its translated columns)."""
+    with translation.override(language):
+        return _model_content_digest()
+
+
+def _model_content_digest():
     return digest(
         [
             list(query.order_by("pk"))
@@ -80,5 +88,11 @@ def layout_version():
     files = sorted(path for root in LAYOUT_DIRECTORIES for path in Path(root).rglob("*.*"))
     return digest(
         [weasyprint.__version__]
-        + [[str(path.relative_to(settings.BASE_DIR)), digest(path.read_text())] for path in files]
+        + [
+            [
+                str(path.relative_to(settings.BASE_DIR)),
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+            ]
+            for path in files
+        ]
     )

@@ -1,7 +1,6 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -32,7 +31,9 @@ def blank_workbook(request):
     if focus_form.errors or not options.is_valid():
         return bad_options(request, focus_form, options)
     workbook = BlankWorkbook(
-        focus=focus_form.focus, paper=options.cleaned_data["paper"], language=get_language()
+        focus=focus_form.focus,
+        paper=options.cleaned_data["paper"],
+        language=options.cleaned_data["lang"],
     )
     back_url = workbook.focus.on(reverse("domains:matrix"))
     return deliver(request, workbook, {"workbook": workbook, "back_url": back_url})
@@ -50,7 +51,7 @@ def partnership_workbook(request, membership):
     workbook = PartnershipWorkbook(
         partnership=partnership,
         focus=focus_form.focus,
-        language=get_language(),
+        language=options.cleaned_data.pop("lang"),
         printed=timezone.localdate(),
         **options.cleaned_data,
     )
