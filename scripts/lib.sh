@@ -30,9 +30,10 @@ ensure_venv() {
   .venv/bin/python -m pip install --quiet --build-constraint build-constraints.txt -e "$spec"
 }
 
-# What the app needs from Debian to render PDF workbooks: Pango (WeasyPrint's text layout),
-# fonts with every letter of the Baltic Sea Region and emoji, and HarfBuzz's subsetter.
-APP_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji libharfbuzz-subset0)
+# What the app needs from Debian: Pango (WeasyPrint's text layout), fonts with every letter of
+# the Baltic Sea Region and emoji, and HarfBuzz's subsetter, to render PDF workbooks; gettext,
+# to compile the translations.
+APP_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji libharfbuzz-subset0 gettext)
 
 install_debian_packages() {
   local missing=()

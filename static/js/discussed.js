@@ -19,9 +19,9 @@ document.querySelectorAll("form[data-discussed-form]").forEach((form) => {
         form.append(input);
         form.querySelector(`input[name=discussed][value="${pk}"]`).checked = true;
       });
-      status.textContent = form.dataset.msgSaved;
+      status.textContent = gettext("Saved.");
     } catch (error) {
-      status.textContent = form.dataset.msgFailed;
+      status.textContent = gettext("Not saved: the server could not be reached. Try again.");
       form.querySelector("[data-discussed-submit]").hidden = false;
     }
   });

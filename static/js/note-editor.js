@@ -10,7 +10,16 @@
     const baseVersion = form.querySelector("input[name=base_version]");
     const status = form.querySelector("[data-save-status]");
     const storageKey = form.dataset.storageKey;
-    const message = (name, value) => form.dataset[name].replace("%s", value ?? "");
+    // Messages from Django's JavaScript catalogue, in the page's language.
+    const MESSAGES = {
+      saving: gettext("Saving…"),
+      saved: gettext("Saved at %s"),
+      unsaved: gettext("Changes not saved yet."),
+      offline: gettext("Not saved: the server could not be reached. Your text is kept in this browser; saving will be tried again."),
+      conflict: gettext("Not saved: someone else has changed this note. Showing both versions…"),
+      refused: gettext("Not saved: %s"),
+    };
+    const message = (name, value) => interpolate(MESSAGES[name], [value ?? ""]);
     let dirty = false;
     let inFlight = null;
     let timer = null;
@@ -41,7 +50,7 @@
       if (!dirty) return;
       if (inFlight) { schedule(SAVE_DELAY_MS); return; }
       const sent = textarea.value;
-      show(message("msgSaving"), "saving");
+      show(message("saving"), "saving");
       inFlight = fetch(form.action, {
         method: "POST",
         body: new FormData(form),
@@ -52,7 +61,7 @@
       try {
         response = await inFlight;
       } catch (error) {
-        show(message("msgOffline"), "error");
+        show(message("offline"), "error");
         schedule(RETRY_DELAY_MS);
         return;
       } finally {
@@ -67,25 +76,25 @@
         } else {
           storeDraft();
         }
-        show(message("msgSaved", data.saved_at), "saved");
+        show(message("saved", data.saved_at), "saved");
       } else if (response.status === 409) {
         // Someone saved a newer version: show both texts side by side (the server's
         // conflict page), never overwrite theirs. The draft stays in local storage.
-        show(message("msgConflict"), "error");
+        show(message("conflict"), "error");
         leaving = true;
         form.requestSubmit();
       } else if (response.status >= 500) {
-        show(message("msgOffline"), "error");
+        show(message("offline"), "error");
         schedule(RETRY_DELAY_MS);
       } else {
-        show(message("msgRefused", (data.errors || []).join(" ")), "error");
+        show(message("refused", (data.errors || []).join(" ")), "error");
       }
     }
 
     textarea.addEventListener("input", () => {
       dirty = true;
       storeDraft();
-      show(message("msgUnsaved"), "unsaved");
+      show(message("unsaved"), "unsaved");
       schedule(SAVE_DELAY_MS);
     });
     form.addEventListener("submit", () => {
@@ -98,7 +107,7 @@
 
     offerDraft(form, textarea, storageKey, dropDraft, () => {
       dirty = true;
-      show(message("msgUnsaved"), "unsaved");
+      show(message("unsaved"), "unsaved");
       schedule(0);
     });
   }
