@@ -201,7 +201,7 @@ def test_an_invitation_goes_out_in_the_language_the_inviter_chose(client, cast):
     [message] = mail.outbox
     assert "/lt/invitations/" in link_in(message)
     with translation.override("lt"):
-        assert str(translation.gettext("The partnership’s common goal:")) in message.body
+        assert translation.gettext("The partnership’s common goal:") in message.body  # noqa: RUF001
 
 
 def test_a_lithuanian_workbook_from_the_english_interface(client):
