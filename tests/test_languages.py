@@ -18,7 +18,7 @@ from domains.models import Cell, Domain
 
 from .html import page
 from .mail import link_in
-from .pdf import page_texts
+from .pdf import page_texts, read
 from .people import PASSWORD, make_user
 from .worker import run_worker
 
@@ -215,6 +215,7 @@ def test_a_lithuanian_workbook_from_the_english_interface(client):
     assert cell.purpose_lt.split()[0] in text
     assert any(letter in text for letter in "ąčęėįšųūž")
     assert cell.purpose_en not in text
+    assert read(response.content).trailer["/Root"]["/Lang"] == "lt"
 
 
 def test_after_logging_in_the_site_continues_in_the_persons_language(client):
