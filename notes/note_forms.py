@@ -1,6 +1,7 @@
 """Forms of a partnership's cell page: the note, its status and the discussed questions."""
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import NOTE_MAX_LENGTH, NoteStatus
@@ -31,7 +32,10 @@ class NoteForm(forms.Form):
                     "Shorten it or move part of it to another cell. Your text is still here."
                 ),
                 code="max_length",
-                params={"length": f"{len(text):,}", "limit": f"{NOTE_MAX_LENGTH:,}"},
+                params={
+                    "length": number_format(len(text), force_grouping=True),
+                    "limit": number_format(NOTE_MAX_LENGTH, force_grouping=True),
+                },
             )
         return text
 

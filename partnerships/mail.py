@@ -25,7 +25,7 @@ def _send(request, invitation, token):
         "invitation": invitation,
         "partnership": invitation.partnership,
         "inviter": display_name(invitation.invited_by),
-        "role": invitation.get_role_display().lower(),
+        "role": invitation.get_role_display(),
         "days": INVITATION_DAYS,
         "link": request.build_absolute_uri(reverse("partnerships:invitation", args=[token])),
     }

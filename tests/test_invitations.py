@@ -39,7 +39,7 @@ def test_a_facilitator_invites_by_email_with_a_role(client, cast):
     assert "Fiona Facilitator invites you to join the partnership “Healthy schools”" in (
         message.body
     )
-    assert "as viewer" in message.body
+    assert "as Viewer" in message.body
     token = link_in(message, "/invitations/").rstrip("/").rsplit("/", 1)[1]
     assert token not in invitation.token_hash
     assert "nora@example.org" in text(response)
@@ -77,12 +77,12 @@ def test_the_invited_person_accepts_and_becomes_a_member(client, cast):
     link = link_in(mail.outbox[0], "/invitations/")
     nora = make_user("nora@example.org", "Nora")
     client.force_login(nora)
-    assert "Fiona Facilitator invites you to join this partnership as editor." in text(
+    assert "Fiona Facilitator invites you to join this partnership as Editor." in text(
         client.get(link)
     )
     response = client.post(link, {"answer": "accept"}, follow=True)
     assert response.redirect_chain[-1][0] == cast.partnership.get_absolute_url()
-    assert "Welcome to “Healthy schools”. You have joined as editor." in text(response)
+    assert "Welcome to “Healthy schools”. You have joined as Editor." in text(response)
     assert cast.membership(nora).role == Role.EDITOR
     assert Invitation.objects.get().accepted_at is not None
 

@@ -65,7 +65,7 @@ def accept(request, invitation):
     messages.success(
         request,
         _("Welcome to “%(name)s”. You have joined as %(role)s.")
-        % {"name": partnership.name, "role": invitation.get_role_display().lower()},
+        % {"name": partnership.name, "role": invitation.get_role_display()},
     )
     return redirect(partnership)
 
