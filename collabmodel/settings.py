@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "collabmodel",  # the project's own: the cache table's migration
     "domains",
     "partnerships",
     "notes",

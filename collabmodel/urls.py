@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from . import views
+
 # Staff log in on the site's own log-in page, with its rate limits; the admin's form is unused.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("health/", views.health, name="health"),
 ]
 # Every page's address starts with its language (/lv/model/…); an address without one is
 # redirected to the visitor's language by LocaleMiddleware.

@@ -42,6 +42,7 @@ class Visit:
 
 VISITS = [
     Visit("javascript-catalog", 0),
+    Visit("health", 1),
     Visit("domains:home", 2),
     Visit("domains:home", 5, who="viewer", case="signed in"),
     Visit("domains:matrix", 3),
