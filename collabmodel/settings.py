@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "partnerships",
     "notes",
     "workbooks",
+    "assessments",
     "accounts",
 ]
 

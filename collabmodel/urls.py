@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("partnerships.urls")),
     path("", include("notes.urls")),  # after partnerships: its cell addresses are catch-alls
+    path("", include("assessments.urls")),  # before domains: /model/self-check/
     path("", include("domains.urls")),
     path("", include("workbooks.urls")),
 )

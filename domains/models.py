@@ -129,6 +129,15 @@ class Cell(models.Model):
     )
     purpose = models.CharField(_("purpose"), max_length=200)
     introduction = models.TextField(_("introduction"))
+    statement = models.CharField(
+        _("self-assessment statement"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What a partnership that has done this cell's work can say of itself, rated from "
+            "“not at all” to “fully” in the self-assessment."
+        ),
+    )
 
     objects = CellManager()
 

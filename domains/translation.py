@@ -16,7 +16,7 @@ class DimensionTranslation(TranslationOptions):
 
 @register(Cell)
 class CellTranslation(TranslationOptions):
-    fields = ("purpose", "introduction")
+    fields = ("purpose", "introduction", "statement")
 
 
 @register(GuidanceItem)

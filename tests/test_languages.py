@@ -34,6 +34,7 @@ PUBLIC_PAGES = [
     ("domains:stage", ["planning"]),
     ("domains:cell", ["communication", "implementation"]),
     ("domains:sources", []),
+    ("assessments:self_check", []),
     ("account_login", []),
     ("account_signup", []),
 ]

@@ -43,6 +43,7 @@ class Visit:
 VISITS = [
     Visit("javascript-catalog", 0),
     Visit("health", 1),
+    Visit("assessments:self_check", 1),
     Visit("domains:home", 2),
     Visit("domains:home", 5, who="viewer", case="signed in"),
     Visit("domains:matrix", 3),

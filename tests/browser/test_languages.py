@@ -14,7 +14,14 @@ from ..people import PASSWORD
 from ..worker import run_worker
 from .conftest import axe_violations
 
-LANGUAGE_PAGES = ["", "model/", "model/leadership/planning/", "model/sources/", "accounts/signup/"]
+LANGUAGE_PAGES = [
+    "",
+    "model/",
+    "model/leadership/planning/",
+    "model/sources/",
+    "model/self-check/?coordination--planning=2",
+    "accounts/signup/",
+]
 
 
 def test_switch_a_cell_page_to_latvian_and_read_its_questions(site, page):

@@ -57,6 +57,8 @@ PUBLIC_PAGES = [
     "/en/model/?domains=leadership,communication&stages=planning",
     "/en/model/?domains=trust",
     "/en/model/sources/",
+    "/en/model/self-check/",
+    "/en/model/self-check/?risk-identification--mapping=2&leadership--planning=5",
     *[f"/en/model/domains/{slug}/" for slug in ["risk-identification", "motivation"]],
     *[f"/en/model/stages/{slug}/" for slug in ["mapping", "assessment"]],
     "/en/model/coordination/implementation/",
