@@ -12,6 +12,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 # Every page's address starts with its language (/lv/model/…); an address without one is
 # redirected to the visitor's language by LocaleMiddleware.

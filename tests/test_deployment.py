@@ -39,3 +39,10 @@ def test_health_says_unavailable_without_details_when_the_database_does_not(clie
     ):
         response = client.get("/health/")
     assert (response.status_code, response.content) == (503, b"unavailable\n")
+
+
+def test_the_favicon_browsers_ask_for_is_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200

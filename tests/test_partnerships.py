@@ -294,3 +294,16 @@ def test_a_name_with_a_line_break_is_refused_and_kept_in_the_form(client, name):
     assert "Use a single line, without line breaks or tabs." in text(response)
     assert page(response).find("input", attrs={"name": "name"})["value"] == name
     assert not Partnership.objects.exists()
+
+
+def test_dates_carry_machine_readable_times_html_allows(client, cast):
+    """HTML's datetime attribute takes no microseconds."""
+    client.force_login(cast.facilitator)
+    for url in (
+        reverse("partnerships:list"),
+        reverse("partnerships:members", args=[cast.partnership.pk]),
+    ):
+        stamps = [time["datetime"] for time in page(client.get(url)).find_all("time")]
+        assert stamps
+        for stamp in stamps:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp

@@ -43,6 +43,7 @@ class Visit:
 VISITS = [
     Visit("javascript-catalog", 0),
     Visit("health", 1),
+    Visit("favicon", 0, status=301),
     Visit("assessments:self_check", 1),
     Visit("domains:home", 2),
     Visit("domains:home", 5, who="viewer", case="signed in"),
