@@ -1,5 +1,5 @@
 """Fixtures: a partnership's cast, and an outside HTTP server that workbooks must never reach.
-Helpers live in support modules (people.py, html.py, mail.py, pdf.py, worker.py)."""
+Helpers live in support modules (people.py, html.py, mail.py, pdf.py, worker.py, note_cell.py)."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -8,6 +8,7 @@ import pytest
 
 from partnerships.models import Membership, Role
 
+from .note_cell import the_cell
 from .people import Cast, make_partnership, make_user
 
 
@@ -53,3 +54,9 @@ def outside_server():
     yield f"http://127.0.0.1:{server.server_port}", received
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def cell(db):
+    """The cell the note tests write on (tests/note_cell.py)."""
+    return the_cell()

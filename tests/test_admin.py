@@ -58,10 +58,8 @@ def form_data(html):
     return data
 
 
-def test_removing_a_question_partnerships_ticked_is_refused_not_silent(editor_client, cast):
-    cell = Cell.objects.get(domain__slug="leadership", stage__slug="mapping")
-    question = cell.questions[0]
-    DiscussedQuestion.objects.create(partnership=cast.partnership, question=question)
+def delete_inline(editor_client, cell, question):
+    """Save the cell's admin form with the question's "Delete" ticked, as an editor would."""
     url = f"/admin/domains/cell/{cell.pk}/change/"
     data = form_data(page(editor_client.get(url)))
     [prefix] = [
@@ -70,8 +68,14 @@ def test_removing_a_question_partnerships_ticked_is_refused_not_silent(editor_cl
         if name.endswith("-id") and value == str(question.pk)
     ]
     data[f"{prefix}-DELETE"] = "on"
+    return editor_client.post(url, data)
 
-    response = editor_client.post(url, data)
+
+def test_removing_a_question_partnerships_ticked_is_refused_not_silent(editor_client, cast):
+    cell = Cell.objects.get(domain__slug="leadership", stage__slug="mapping")
+    question = cell.questions[0]
+    DiscussedQuestion.objects.create(partnership=cast.partnership, question=question)
+    response = delete_inline(editor_client, cell, question)
 
     assert response.status_code == 200  # the form again, with the reason
     assert "would require deleting the following protected related objects" in text(response)
@@ -82,13 +86,5 @@ def test_removing_a_question_partnerships_ticked_is_refused_not_silent(editor_cl
 def test_a_question_nobody_ticked_can_still_be_removed(editor_client):
     cell = Cell.objects.get(domain__slug="leadership", stage__slug="mapping")
     question = cell.questions[0]
-    url = f"/admin/domains/cell/{cell.pk}/change/"
-    data = form_data(page(editor_client.get(url)))
-    [prefix] = [
-        name.removesuffix("-id")
-        for name, value in data.items()
-        if name.endswith("-id") and value == str(question.pk)
-    ]
-    data[f"{prefix}-DELETE"] = "on"
-    assert editor_client.post(url, data).status_code == 302
+    assert delete_inline(editor_client, cell, question).status_code == 302
     assert not GuidanceItem.objects.filter(pk=question.pk).exists()

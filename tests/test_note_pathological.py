@@ -7,26 +7,15 @@ import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from domains.models import Cell
 from notes.editing import save_text
 from notes.models import NOTE_MAX_LENGTH, Note
 
 from .html import page, text
+from .note_cell import DOMAIN, STAGE, url
 from .pdf import page_texts
 from .worker import run_worker
 
 pytestmark = pytest.mark.django_db
-
-DOMAIN, STAGE = "leadership", "planning"
-
-
-@pytest.fixture
-def cell():
-    return Cell.objects.for_page().get(domain__slug=DOMAIN, stage__slug=STAGE)
-
-
-def url(cast, name="cell"):
-    return reverse(f"notes:{name}", args=[cast.partnership.pk, DOMAIN, STAGE])
 
 
 def test_a_note_of_brackets_at_the_length_limit_saves_shows_and_compares(client, cast):

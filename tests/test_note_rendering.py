@@ -6,29 +6,17 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.urls import reverse
 from markdown_it import MarkdownIt
 
 from domains.focus import Focus
-from domains.models import Cell
 from notes.editing import save_text
 from notes.models import Note
 from workbooks.partnership import PartnershipWorkbook
 
 from .html import page
+from .note_cell import DOMAIN, STAGE, url
 
 pytestmark = pytest.mark.django_db
-
-DOMAIN, STAGE = "leadership", "planning"
-
-
-@pytest.fixture
-def cell():
-    return Cell.objects.for_page().get(domain__slug=DOMAIN, stage__slug=STAGE)
-
-
-def url(cast, name="cell"):
-    return reverse(f"notes:{name}", args=[cast.partnership.pk, DOMAIN, STAGE])
 
 
 def never_parsed():

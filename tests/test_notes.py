@@ -20,20 +20,10 @@ from notes.models import (
 from partnerships.models import Partnership
 
 from .html import page, text
+from .note_cell import DOMAIN, STAGE, url
 from .people import make_user
 
 pytestmark = pytest.mark.django_db
-
-DOMAIN, STAGE = "communication", "planning"
-
-
-@pytest.fixture
-def cell():
-    return Cell.objects.for_page().get(domain__slug=DOMAIN, stage__slug=STAGE)
-
-
-def url(cast, name="cell", *extra):
-    return reverse(f"notes:{name}", args=[cast.partnership.pk, DOMAIN, STAGE, *extra])
 
 
 def save(client, cast, text, base_version, *, autosave=False):
