@@ -5,6 +5,7 @@ transaction. Between tasks the worker recycles database connections, which would
 transaction, so that one call is switched off, as Django's test client does for requests.
 """
 
+import datetime
 import threading
 from unittest import mock
 
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from domains.models import Cell
@@ -178,3 +180,24 @@ def test_the_render_fills_the_key_it_was_queued_for(client):
     Cell.objects.filter(domain__slug="leadership").update(purpose="Rewritten meanwhile.")
     run_worker()
     assert cache.get(key) is not None
+
+
+def test_a_render_whose_worker_died_is_offered_again_not_left_preparing(client):
+    assert client.get(URL).status_code == 202
+    DBTaskResult.objects.update(  # a worker took it, then was killed ten minutes ago
+        status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    response = client.get(URL)
+    assert response.status_code == 500
+    assert page(response).find("button").get_text() == "Try again"
+
+    client.post(URL)
+    assert client.get(URL).status_code == 202
+    run_worker()
+    assert client.get(URL).status_code == 200
+
+
+def test_a_render_running_within_its_time_is_still_awaited(client):
+    client.get(URL)
+    DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now())
+    assert client.get(URL).status_code == 202

@@ -7,8 +7,11 @@ The states live in the shared cache (no per-process state), under the workbook's
   several concurrent requests can do, so a workbook is queued once however many ask for it.
 
 Until the PDF is there the answer is a "preparing" page (202) that checks again by itself;
-a failed render gives a page that says so and offers to try again.
+a failed render gives a page that says so and offers to try again, and so does a render
+whose worker died in the middle of it (running for longer than a render may take).
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,6 +19,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from .render import RenderTimedOut
@@ -23,6 +27,8 @@ from .tasks import render_workbook
 
 JOB_TIMEOUT = 15 * 60  # a render that has not finished by then is queued again
 QUEUEING = "queueing"  # the job's value while the request that claimed it queues the task
+# Beyond the render's own time limit, what a task may take to read its data and store its PDF.
+STALL_GRACE = timedelta(minutes=1)
 
 
 def job_key(key):
@@ -44,7 +50,16 @@ def job_result(key):
         result = render_workbook.get_result(job_id)
     except TaskResultDoesNotExist:
         return None, False
+    if result.status == TaskResultStatus.RUNNING and stalled(result):
+        return TaskResultStatus.FAILED, False
     return result.status, any(error.exception_class_path == TIMED_OUT for error in result.errors)
+
+
+def stalled(result):
+    """Running for longer than a render may take: its worker died in the middle (killed,
+    restarted, out of memory), so nothing will finish it and the reader may try again."""
+    limit = timedelta(seconds=settings.WORKBOOK_RENDER_SECONDS) + STALL_GRACE
+    return result.started_at is not None and timezone.now() - result.started_at > limit
 
 
 def enqueue_once(workbook, key):
