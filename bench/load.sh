@@ -24,7 +24,7 @@ trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
 
 echo "gunicorn, $workers sync workers, $(nproc) cores; wrk: 2 threads, 16 connections, 10 s"
-for path in / /model/ "/model/?domains=leadership,communication" /model/communication/planning/; do
+for path in /en/ /en/model/ "/en/model/?domains=leadership,communication" /en/model/communication/planning/; do
   printf '%-45s' "$path"
   wrk -t2 -c16 -d10s "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {printf "%8s req/s", $2} /Latency/ {printf "  latency avg %s", $2}'
   echo

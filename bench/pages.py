@@ -105,13 +105,13 @@ def main():
             partnership, member = build()
             anonymous, signed_in = Client(), Client()
             signed_in.force_login(member)
-            base = f"/partnerships/{partnership.pk}"
+            base = f"/en/partnerships/{partnership.pk}"
             pages = [
-                ("start page", anonymous, "/"),
-                ("model matrix", anonymous, "/model/"),
-                ("model matrix, focus", anonymous, "/model/?domains=leadership&stages=planning"),
-                ("public cell", anonymous, "/model/communication/planning/"),
-                ("my partnerships", signed_in, "/partnerships/"),
+                ("start page", anonymous, "/en/"),
+                ("model matrix", anonymous, "/en/model/"),
+                ("model matrix, focus", anonymous, "/en/model/?domains=leadership&stages=planning"),
+                ("public cell", anonymous, "/en/model/communication/planning/"),
+                ("my partnerships", signed_in, "/en/partnerships/"),
                 ("partnership matrix (20 notes)", signed_in, f"{base}/"),
                 ("partnership cell", signed_in, f"{base}/communication/planning/"),
                 (

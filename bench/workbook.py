@@ -273,7 +273,7 @@ def repeat_downloads():
     from django.urls import reverse
 
     client = Client(HTTP_HOST="127.0.0.1")
-    yield "whole-model blank", repeat_download(blank(), "/model/workbook.pdf", client)
+    yield "whole-model blank", repeat_download(blank(), "/en/model/workbook.pdf", client)
     with transaction.atomic():
         workbook = partnership()
         client.force_login(workbook.partnership.memberships.first().user)
