@@ -31,16 +31,22 @@ def note_for(partnership, cell) -> Note:
     ) or Note(partnership=partnership, cell=cell)
 
 
-@transaction.atomic
 def save_text(partnership, cell, author, text, base_version, *, restored_from=None) -> Note:
-    """Save ``text`` as the note's new version, if ``base_version`` is still current."""
+    """Save ``text`` as the note's new version, if ``base_version`` is still current. The text
+    is rendered first, outside the transaction: a long note's render holds no row lock."""
+    html = render_note(text)
+    return _save(partnership, cell, author, text, html, base_version, restored_from)
+
+
+@transaction.atomic
+def _save(partnership, cell, author, text, html, base_version, restored_from):
     note, _created = Note.objects.get_or_create(partnership=partnership, cell=cell)
     if note.version == base_version and note.text == text:
         return note  # nothing changed (a restore of the current text too): no new version
     now = timezone.now()
     saved = Note.objects.filter(pk=note.pk, version=base_version).update(
         text=text,
-        html=render_note(text),
+        html=html,
         version=F("version") + 1,
         updated_at=now,
         updated_by=author,
