@@ -9,7 +9,12 @@ from .models import Profile, Sector
 
 
 class ChoosesLanguage:
-    """A form with the profile's language: the page's language unless the person chooses."""
+    """A form with a ``language`` field: optional, and the page's language unless the person
+    chooses another. Forms call ``offer_languages`` once their fields are there."""
+
+    def offer_languages(self):
+        self.fields["language"].initial = get_language()
+        self.fields["language"].required = False
 
     def clean_language(self):
         return self.cleaned_data["language"] or get_language()
@@ -33,7 +38,7 @@ class ProfileForm(ChoosesLanguage, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].required = False
+        self.offer_languages()
 
 
 class SignupForm(ChoosesLanguage, forms.Form):
@@ -46,8 +51,7 @@ class SignupForm(ChoosesLanguage, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(copy.deepcopy(ProfileForm.base_fields))
-        self.fields["language"].initial = get_language()
-        self.fields["language"].required = False
+        self.offer_languages()
 
     def signup(self, request, user):
         fields = ProfileForm.Meta.fields

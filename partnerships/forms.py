@@ -1,7 +1,7 @@
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import ChoosesLanguage
 from accounts.models import Sector
 
 from .models import ROLE_HELP, Invitation, Membership, Partnership, Role
@@ -31,7 +31,7 @@ class PartnershipForm(forms.ModelForm):
         return [value for value in Sector.values if value in chosen]
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(ChoosesLanguage, forms.ModelForm):
     role = forms.ChoiceField(
         label=_("Role"),
         choices=ROLE_CHOICES_EXPLAINED,
@@ -48,11 +48,7 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
-        self.fields["language"].initial = get_language()  # the inviter's, unless they choose
-        self.fields["language"].required = False
-
-    def clean_language(self):
-        return self.cleaned_data["language"] or get_language()
+        self.offer_languages()  # the inviter's language, unless they choose the invitee's
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
