@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import ChoosesLanguage
@@ -6,7 +7,10 @@ from accounts.models import Sector
 
 from .models import ROLE_HELP, Invitation, Membership, Partnership, Role
 
-ROLE_CHOICES_EXPLAINED = [(role.value, f"{role.label}: {ROLE_HELP[role]}") for role in Role]
+# Lazy, so each page shows them in its own language.
+ROLE_CHOICES_EXPLAINED = [
+    (role.value, format_lazy("{}: {}", role.label, ROLE_HELP[role])) for role in Role
+]
 
 
 class PartnershipForm(forms.ModelForm):

@@ -15,6 +15,9 @@ from modeltranslation.translator import translator
 
 from accounts.models import Profile
 from domains.models import Cell, Domain
+from partnerships.forms import InvitationForm
+from partnerships.models import Partnership
+from workbooks.options import PartnershipWorkbookOptionsForm
 
 from .html import page
 from .mail import link_in
@@ -236,3 +239,35 @@ def test_the_profile_keeps_the_chosen_language(client):
         {"display_name": "Lauma", "organisation": "", "sector": "public", "language": "fi"},
     )
     assert Profile.objects.get(user=user).language == "fi"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_partnership_pages_speak_the_language_of_their_address(client, cast, language):
+    client.force_login(cast.facilitator)
+    pk = cast.partnership.pk
+    with translation.override(language):
+        urls = [
+            reverse("partnerships:list"),
+            reverse("partnerships:detail", args=[pk]),
+            reverse("partnerships:members", args=[pk]),
+            reverse("partnerships:invite", args=[pk]),
+            reverse("notes:cell", args=[pk, "communication", "planning"]),
+            reverse("accounts:profile"),
+            reverse("workbooks:blank") + "?paper=a5",
+        ]
+    for url in urls:
+        response = client.get(url)
+        assert page(response).html["lang"] == language, url
+        assert english_left(response, language) == [], url
+
+
+def test_choices_made_when_the_code_loads_still_follow_each_pages_language():
+    """Labels put together at import (a role with its explanation, the choices a workbook's
+    error lists) are read in the language of the page that shows them."""
+    for language in ("de", "pl"):
+        with translation.override(language):
+            roles = InvitationForm(partnership=Partnership()).fields["role"].choices
+            assert str(roles[2][1]).endswith(translation.gettext("reads and prints")), language
+            options = PartnershipWorkbookOptionsForm({"empty": "some"})
+            options.is_valid()
+            assert translation.gettext("Include them") in options.errors["empty"][0], language

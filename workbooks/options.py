@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -9,18 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from .render import DEFAULT_PAPER, PAPERS
 
 
+def listed(choices):
+    return ", ".join(f"{value} ({label})" for value, label in choices)
+
+
 def option_field(label, choices, message):
-    """A choice read from the query; ``message`` names a value it does not know, and the choices."""
+    """A choice read from the query; ``message`` names a value it does not know, and the choices
+    (listed when the message is shown, so in the page's language)."""
     return forms.ChoiceField(
         label=label,
         choices=choices,
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={
-            "invalid_choice": format_lazy(
-                message, choices=", ".join(f"{value} ({label})" for value, label in choices)
-            )
-        },
+        error_messages={"invalid_choice": format_lazy(message, choices=lazy(listed, str)(choices))},
     )
 
 
