@@ -5,6 +5,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 # Fast hashing and plain static files: tests do not need production's costs.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -23,3 +24,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the model's content once per test run, as the app's own set-up does."""
     with django_db_blocker.unblock():
         call_command("loaddata", "model", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def language_of_a_fresh_process():
+    """Each test starts in the default language: a request through LocaleMiddleware leaves its
+    language active in the thread, which would carry over to the next test."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
