@@ -59,7 +59,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     page.get_by_label("E-mail address").fill("ben@example.org")
     page.get_by_label("Viewer").check()
     page.get_by_role("button", name="Send the invitation").click()
-    expect(page.get_by_text("Invitation sent to ben@example.org.")).to_be_visible()
+    expect(page.get_by_text("The invitation is on its way to ben@example.org.")).to_be_visible()
     assert_accessible(page)
 
     invitation_link = link_in(mail.outbox[-1], "/invitations/")
