@@ -111,12 +111,12 @@ def test_the_pause_between_attempts_grows_and_the_attempts_end(smtp_port):
         "reply_to": [],
         "headers": {},
     }
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         deliver.call(fields, MAIL_ATTEMPTS - 1)
     [retry] = retries()
     assert retry.args_kwargs["args"] == [fields, MAIL_ATTEMPTS]
     retry.delete()
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         deliver.call(fields, MAIL_ATTEMPTS)
     assert not retries().exists()
 
