@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Back the app's database up: pg_dump's custom format (compressed; restored with pg_restore,
+# docs/operations.md) into BACKUP_DIR (default /var/backups/collabmodel), keeping the dumps
+# of the last KEEP_DAYS days (default 14). Prints the new dump's path.
+# usage: deploy/backup.sh [DATABASE_URL]   (default: the one in /etc/collabmodel/database_url,
+# or in the folder COLLABMODEL_CONFIG names)
+set -euo pipefail
+backup_dir=${BACKUP_DIR:-/var/backups/collabmodel}
+keep_days=${KEEP_DAYS:-14}
+url=${1:-$(cat "${COLLABMODEL_CONFIG:-/etc/collabmodel}/database_url")}
+
+umask 077
+mkdir -p "$backup_dir"
+file="$backup_dir/collabmodel-$(date -u +%Y%m%dT%H%M%SZ).dump"
+# Written under another name first: a dump that stopped half-way is never taken for a backup.
+pg_dump --format=custom --no-owner --no-privileges --file="$file.partial" --dbname="$url"
+mv "$file.partial" "$file"
+find "$backup_dir" -name 'collabmodel-*.dump' -mtime +"$keep_days" -delete
+echo "$file"
