@@ -19,12 +19,13 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def env_str(name: str, default: str = "") -> str:
+def env_value(name: str) -> str | None:
     """``name`` from the environment, or from the file ``name_FILE`` names (a secret kept
-    out of the environment, e.g. a systemd credential), without its trailing line break."""
+    out of the environment, e.g. a systemd credential), without its trailing line break;
+    None when neither is set."""
     path = os.environ.get(f"{name}_FILE")
     if path is None:
-        return os.environ.get(name, default)
+        return os.environ.get(name)
     if name in os.environ:
         raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
     try:
@@ -33,8 +34,13 @@ def env_str(name: str, default: str = "") -> str:
         raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {error}") from None
 
 
+def env_str(name: str, default: str = "") -> str:
+    value = env_value(name)
+    return default if value is None else value
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     if value.strip().lower() in _TRUE:
@@ -45,7 +51,7 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     try:
@@ -55,7 +61,7 @@ def env_int(name: str, default: int) -> int:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]

@@ -45,7 +45,7 @@ def secret_file(tmp_path, name, content):
 def test_secrets_are_read_from_the_files_their_file_variables_name(monkeypatch, tmp_path):
     settings = settings_with(
         monkeypatch,
-        DEBUG="false",
+        DEBUG_FILE=secret_file(tmp_path, "debug", "false\n"),
         ALLOWED_HOSTS="collab.example.org",
         EMAIL_HOST="mail.example.org",
         SECRET_KEY_FILE=secret_file(tmp_path, "secret_key", SECRET + "\n"),
@@ -54,7 +54,7 @@ def test_secrets_are_read_from_the_files_their_file_variables_name(monkeypatch, 
         ),
         EMAIL_HOST_PASSWORD_FILE=secret_file(tmp_path, "mail_password", "mail pass word\n"),
     )
-    assert settings["SECRET_KEY"] == SECRET
+    assert (settings["DEBUG"], settings["SECRET_KEY"]) == (False, SECRET)
     database = settings["DATABASES"]["default"]
     assert (database["HOST"], database["USER"], database["PASSWORD"], database["NAME"]) == (
         "db.example.org",
