@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from whitenoise.compress import Compressor
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,12 +19,28 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+def env_value(name: str) -> str | None:
+    """``name`` from the environment, or from the file ``name_FILE`` names (a secret kept
+    out of the environment, e.g. a systemd credential), without its trailing line break;
+    None when neither is set."""
+    path = os.environ.get(f"{name}_FILE")
+    if path is None:
+        return os.environ.get(name)
+    if name in os.environ:
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+    try:
+        return Path(path).read_text().rstrip("\r\n")
+    except OSError as error:
+        raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {error}") from None
+
+
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    value = env_value(name)
+    return default if value is None else value
 
 
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     if value.strip().lower() in _TRUE:
@@ -34,7 +51,7 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     try:
@@ -44,7 +61,7 @@ def env_int(name: str, default: int) -> int:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
+    value = env_value(name)
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
@@ -123,18 +140,30 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
-# One cache shared by every app process (rate limits, rendered workbooks): the database.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
+# One cache shared by every app process (rate limits, rendered workbooks): the database, or
+# Redis when CACHE_URL names one (redis://host:6379/0), for sites with many app servers.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address, not {CACHE_URL!r}.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
 
 # Background work (rendering PDF workbooks) is queued in the database and run by
 # `manage.py db_worker`, so no request worker waits for it.
@@ -166,6 +195,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Collaboration workbook] "
 ACCOUNT_USER_DISPLAY = "accounts.models.display_name"
+# Behind a reverse proxy every request comes from the proxy: the rate limits per address then
+# read the client's address from X-Forwarded-For, as set by this many proxies (nginx: 1).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,7 +237,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # collectstatic
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("bootstrap", xstatic_bootstrap.BASE_DIR),
@@ -219,27 +251,37 @@ STORAGES = {
     },
 }
 
+# collectstatic compresses what browsers download; source maps (most of Bootstrap's bytes, and
+# most of the time collectstatic took) are only for developers' tools.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Collaboration model <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if env_str("EMAIL_HOST") or not DEBUG:
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": env_str("EMAIL_HOST", "localhost"),
-                "port": env_int("EMAIL_PORT", 25),
-                "username": env_str("EMAIL_HOST_USER"),
-                "password": env_str("EMAIL_HOST_PASSWORD"),
-                "use_tls": env_bool("EMAIL_USE_TLS", False),
-                "timeout": 10,
-            },
-        }
+# Every message is queued (collabmodel/mail.py) and sent by `manage.py db_worker` through the
+# "outgoing" mailer, tried again with growing pauses while the mail server is unreachable.
+if env_str("EMAIL_FILE_PATH"):  # a trial server's mail, kept as files in this folder
+    OUTGOING_MAILER = {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": env_str("EMAIL_FILE_PATH")},
+    }
+elif env_str("EMAIL_HOST") or not DEBUG:
+    OUTGOING_MAILER = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER"),
+            "password": env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
     }
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    OUTGOING_MAILER = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+MAILERS = {"default": {"BACKEND": "collabmodel.mail.QueuedBackend"}, "outgoing": OUTGOING_MAILER}
 
 # Content-Security-Policy: only this site's own files; scripts need the per-request nonce.
 SECURE_CSP = {

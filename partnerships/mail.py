@@ -1,5 +1,3 @@
-import logging
-
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,15 +7,12 @@ from accounts.models import display_name
 
 from .models import INVITATION_DAYS
 
-logger = logging.getLogger(__name__)
 
-
-def send_invitation(request, invitation, token) -> bool:
-    """E-mail the invitation's link, in the invitation's language. False when the mail could
-    not be sent (the mail server is down or refused it): the invitation is kept, and a
-    facilitator can resend it."""
+def send_invitation(request, invitation, token):
+    """E-mail the invitation's link, in the invitation's language. The mail is queued and sent
+    by the worker, which keeps trying while the mail server is down (collabmodel/mail.py)."""
     with translation.override(invitation.language):
-        return _send(request, invitation, token)
+        _send(request, invitation, token)
 
 
 def _send(request, invitation, token):
@@ -34,9 +29,4 @@ def _send(request, invitation, token):
         render_to_string("partnerships/email/invitation_subject.txt", context, request).split()
     )
     body = render_to_string("partnerships/email/invitation_message.txt", context, request)
-    try:
-        send_mail(subject, body, None, [invitation.email])
-    except (OSError, ValueError):  # the server (SMTPException is an OSError), or a bad header
-        logger.exception("Invitation %s could not be e-mailed", invitation.pk)
-        return False
-    return True
+    send_mail(subject, body, None, [invitation.email])

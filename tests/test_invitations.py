@@ -1,8 +1,6 @@
 """Invitations: sent by e-mail, single use, expiring, for the address they were sent to only."""
 
-import smtplib
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -29,7 +27,7 @@ def send_invitation(client, cast, email="nora@example.org", role="editor"):
 
 def test_a_facilitator_invites_by_email_with_a_role(client, cast):
     response = send_invitation(client, cast, email="Nora@Example.org", role="viewer")
-    assert "Invitation sent to nora@example.org." in text(response)
+    assert "The invitation is on its way to nora@example.org." in text(response)
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.role) == ("nora@example.org", Role.VIEWER)
     assert invitation.expires_at - invitation.created_at == timedelta(days=14)
@@ -208,7 +206,7 @@ def test_resending_sends_a_new_link_and_retires_the_old_one(client, cast):
     response = client.post(
         reverse("partnerships:resend", args=[cast.partnership.pk, invitation.pk]), follow=True
     )
-    assert "A new link has been sent to nora@example.org" in text(response)
+    assert "A new link is on its way to nora@example.org" in text(response)
     assert client.get(reverse("partnerships:invitation", args=[old_token])).status_code == 404
     client.force_login(make_user("nora@example.org"))
     new_link = link_in(mail.outbox[0], "/invitations/")
@@ -221,26 +219,6 @@ def test_the_invitation_page_never_shows_other_partnerships(client, cast):
     response = client.get(reverse("partnerships:invitation", args=[token]))
     assert "Healthy schools" in text(response)
     assert "Emma" not in text(response)
-
-
-@pytest.mark.parametrize(
-    "failure", [ConnectionRefusedError("mail server down"), smtplib.SMTPException("refused")]
-)
-def test_an_invitation_whose_mail_fails_is_kept_and_the_facilitator_told(client, cast, failure):
-    with mock.patch("partnerships.mail.send_mail", side_effect=failure):
-        response = send_invitation(client, cast)
-    assert response.status_code == 200
-    assert "the e-mail could not be sent. Try “Resend”" in text(response)
-    assert Invitation.objects.pending().get().email == "nora@example.org"
-
-    invitation = Invitation.objects.get()
-    resend = reverse("partnerships:resend", args=[cast.partnership.pk, invitation.pk])
-    with mock.patch("partnerships.mail.send_mail", side_effect=failure):
-        response = client.post(resend, follow=True)
-    assert "the e-mail could not be sent" in text(response)
-    response = client.post(resend, follow=True)
-    assert "A new link has been sent to nora@example.org" in text(response)
-    assert len(mail.outbox) == 1
 
 
 def test_the_subject_is_plain_text_on_one_line(client, cast):

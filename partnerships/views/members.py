@@ -48,29 +48,17 @@ def invite(request, membership):
             # The same address was invited a moment ago, in another request.
             form.add_error("email", _("This address has just been invited."))
         else:
-            if send_invitation(request, invitation, token):
-                messages.success(
-                    request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
-                )
-            else:
-                mail_failed(request, invitation)
+            send_invitation(request, invitation, token)
+            messages.success(
+                request,
+                _("The invitation is on its way to %(email)s.") % {"email": invitation.email},
+            )
             return redirect("partnerships:members", partnership.pk)
     return render(
         request,
         "partnerships/invite.html",
         {"partnership": partnership, "form": form, "days": INVITATION_DAYS},
         status=400 if form.errors else 200,
-    )
-
-
-def mail_failed(request, invitation):
-    messages.warning(
-        request,
-        _(
-            "The invitation to %(email)s is saved, but the e-mail could not be sent. "
-            "Try “Resend” under Pending invitations in a few minutes."
-        )
-        % {"email": invitation.email},
     )
 
 
@@ -159,12 +147,10 @@ def resend(request, membership, invitation_id):
     token = invitation.new_token()
     invitation.invited_by = request.user
     invitation.save(update_fields=["token_hash", "created_at", "expires_at", "invited_by"])
-    if send_invitation(request, invitation, token):
-        messages.success(
-            request,
-            _("A new link has been sent to %(email)s; the earlier one no longer works.")
-            % {"email": invitation.email},
-        )
-    else:
-        mail_failed(request, invitation)
+    send_invitation(request, invitation, token)
+    messages.success(
+        request,
+        _("A new link is on its way to %(email)s; the earlier one no longer works.")
+        % {"email": invitation.email},
+    )
     return redirect("partnerships:members", membership.partnership_id)

@@ -30,7 +30,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     page.get_by_role("link", name="Sign up", exact=True).click()
     assert_accessible(page)
     sign_up(page, "anna@example.org", "Anna Bērziņa", "Public body")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
     assert_accessible(page)
 
     page.goto(link_in(mail.outbox[-1], "/accounts/confirm-email/"))
@@ -59,7 +59,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     page.get_by_label("E-mail address").fill("ben@example.org")
     page.get_by_label("Viewer").check()
     page.get_by_role("button", name="Send the invitation").click()
-    expect(page.get_by_text("Invitation sent to ben@example.org.")).to_be_visible()
+    expect(page.get_by_text("The invitation is on its way to ben@example.org.")).to_be_visible()
     assert_accessible(page)
 
     invitation_link = link_in(mail.outbox[-1], "/invitations/")
@@ -144,7 +144,13 @@ def test_every_partnership_and_account_page_passes_axe(site, facilitator_page):
 
 @pytest.mark.parametrize(
     "path",
-    ["account_login", "account_signup", "account_reset_password", "account_reset_password_done"],
+    [
+        "account_login",
+        "account_signup",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_email_verification_sent",
+    ],
 )
 def test_entrance_pages_pass_axe(site, page, path):
     page.goto(site.url + reverse(path))
