@@ -123,9 +123,7 @@ def test_one_running_example_builds_across_the_cells():
 
 def uncredited(items):
     """Items that neither credit a source nor are marked as advice from practice, or do both."""
-    return [
-        item for item in items if bool(item.sources.all()) == item.from_practice
-    ]
+    return [item for item in items if bool(item.sources.all()) == item.from_practice]
 
 
 def test_every_item_credits_its_source_or_is_marked_from_practice():

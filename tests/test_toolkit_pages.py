@@ -63,7 +63,9 @@ def glossary_links_on(client, url):
 
 def test_the_glossary_lists_every_term_the_model_pages_link_to(client):
     urls = [cell.get_absolute_url() for cell in Cell.objects.all()]
-    urls += [dimension.get_absolute_url() for dimension in [*Domain.objects.all(), *Stage.objects.all()]]
+    urls += [
+        dimension.get_absolute_url() for dimension in [*Domain.objects.all(), *Stage.objects.all()]
+    ]
     linked = {href for url in urls for href in glossary_links_on(client, url)}
     glossary = page(client.get(reverse("domains:glossary")))
     anchors = {f"{reverse('domains:glossary')}#{dt['id']}" for dt in glossary.select("dt[id]")}

@@ -87,6 +87,8 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "status_form": StatusForm(initial={"status": note.status}),
             "ticked": cell.discussed,
             "neighbour_links": links,
+            # The questions are the labels of tick boxes here: no glossary links inside them.
+            "glossary": None,
         },
         status=status,
     )
