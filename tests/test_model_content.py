@@ -105,7 +105,8 @@ def test_loading_the_fixture_again_changes_nothing():
 
 def test_every_cell_has_one_tool_one_example_and_two_or_three_core_questions():
     for cell in Cell.objects.for_page():
-        assert cell.tool.name and cell.tool.purpose, cell
+        assert cell.tool.name, cell
+        assert cell.tool.purpose, cell
         assert "|---" in cell.tool.template, f"{cell}: the tool has no table to fill in"
         words = len(cell.example.text.split())
         assert 80 <= words <= 150, f"{cell}: the worked example has {words} words"
@@ -150,7 +151,8 @@ def test_an_item_with_no_credit_and_no_practice_mark_is_caught():
 )
 def test_stretched_credits_are_marked_from_practice(domain, stage, kind, position):
     item = GuidanceItem.objects.get_by_natural_key(domain, stage, kind, position)
-    assert item.from_practice and not item.sources.exists()
+    assert item.from_practice
+    assert not item.sources.exists()
 
 
 def test_the_corrected_credits_say_what_their_sources_say():
@@ -196,4 +198,5 @@ def test_sources_have_the_addresses_their_documents_give():
 
 def test_every_glossary_term_has_forms_to_link_and_a_definition():
     for term in GlossaryTerm.objects.all():
-        assert term.form_list and len(term.definition) > 40, term
+        assert term.form_list, term
+        assert len(term.definition) > 40, term

@@ -1,4 +1,4 @@
-"""The model as a toolkit on screen: the cell's tool and example, the warning signs, the glossary."""
+"""The model as a toolkit on screen: a cell's tool and example, the warning signs, the glossary."""
 
 import pytest
 from django.urls import reverse

@@ -35,7 +35,8 @@ def test_every_cell_of_the_workbook_has_its_tool_as_an_empty_table():
     for section, cell in zip(sections, cells, strict=True):
         tool = section.select_one(".tool")
         assert tool.h3.get_text() == f"Tool: {cell.tool.name}", cell
-        assert tool.select("table th") and tool.select("tbody tr"), cell
+        assert tool.select("table th"), cell
+        assert tool.select("tbody tr"), cell
 
 
 def test_the_printed_tool_has_its_columns_and_room_to_write():
