@@ -1,7 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
-from .models import Cell, Domain, GuidanceItem, Source, Stage
+from .models import Cell, Domain, GlossaryTerm, GuidanceItem, Source, Stage, Tool, WorkedExample
 
 
 @admin.register(Domain, Stage)
@@ -13,10 +17,20 @@ class DimensionAdmin(TranslationAdmin):
 
 class GuidanceItemInline(TranslationTabularInline):
     model = GuidanceItem
-    fields = ["kind", "position", "text", "sources"]
+    fields = ["kind", "position", "text", "sources", "from_practice", "core", "noticed"]
     ordering = ["kind", "position"]
     extra = 0
     filter_horizontal = ["sources"]
+
+
+class ToolInline(TranslationStackedInline):
+    model = Tool
+    fields = ["name", "purpose", "template"]
+
+
+class WorkedExampleInline(TranslationStackedInline):
+    model = WorkedExample
+    fields = ["text"]
 
 
 @admin.register(Cell)
@@ -25,9 +39,15 @@ class CellAdmin(TranslationAdmin):
     list_filter = ["domain", "stage"]
     list_select_related = ["domain", "stage"]
     search_fields = ["purpose", "introduction", "items__text"]
-    inlines = [GuidanceItemInline]
+    inlines = [ToolInline, WorkedExampleInline, GuidanceItemInline]
 
 
 @admin.register(Source)
 class SourceAdmin(TranslationAdmin):
     list_display = ["title", "publisher", "position"]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(TranslationAdmin):
+    list_display = ["term", "forms"]
+    search_fields = ["term", "forms", "definition"]

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .toolkit import note_skeleton
+
 
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -96,8 +98,9 @@ class CellQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """One cell's page: its guidance items in order, each with its sources."""
-        return self.select_related("domain", "stage").prefetch_related(
+        """One cell's page: its tool, example and guidance items in order, each with its
+        sources."""
+        return self.select_related("domain", "stage", "tool", "example").prefetch_related(
             models.Prefetch(
                 "items",
                 queryset=GuidanceItem.objects.order_by("position").prefetch_related("sources"),
@@ -176,6 +179,10 @@ class Cell(models.Model):
         return self.items_of_kind(GuidanceItem.Kind.WARNING)
 
     @property
+    def core_questions(self):
+        return [question for question in self.questions if question.core]
+
+    @property
     def sources(self):
         """The sources cited by this cell's items, each once, in the sources' own order."""
         cited = {source.pk: source for item in self.items.all() for source in item.sources.all()}
@@ -200,6 +207,15 @@ class GuidanceItem(models.Model):
         PRACTICE = "practice", _("Good practice")
         WARNING = "warning", _("Warning sign")
 
+    class Noticed(models.TextChoices):
+        """Where people first notice a warning sign."""
+
+        MEETINGS = "meetings", _("In meetings")
+        MONEY = "money", _("In money and resources")
+        PEOPLE = "people", _("In people and their engagement")
+        DECISIONS = "decisions", _("In decisions")
+        RESULTS = "results", _("In results and reports")
+
     cell = models.ForeignKey(
         Cell, on_delete=models.CASCADE, related_name="items", verbose_name=_("cell")
     )
@@ -208,6 +224,23 @@ class GuidanceItem(models.Model):
     text = models.TextField(_("text"))
     sources = models.ManyToManyField(
         Source, blank=True, related_name="items", verbose_name=_("sources")
+    )
+    from_practice = models.BooleanField(
+        _("from practice"),
+        default=False,
+        help_text=_("Advice from practice that no source document states: credit no source."),
+    )
+    core = models.BooleanField(
+        _("core question"),
+        default=False,
+        help_text=_("One of the two or three questions to start with in this cell."),
+    )
+    noticed = models.CharField(
+        _("where it is noticed"),
+        max_length=10,
+        choices=Noticed.choices,
+        blank=True,
+        help_text=_("Warning signs only: where people first notice it."),
     )
 
     objects = GuidanceItemManager()
@@ -229,3 +262,100 @@ class GuidanceItem(models.Model):
         return (*self.cell.natural_key(), self.kind, self.position)
 
     natural_key.dependencies = ["domains.cell"]
+
+
+class PerCellManager(models.Manager):
+    def get_by_natural_key(self, domain_slug, stage_slug):
+        return self.get(cell__domain__slug=domain_slug, cell__stage__slug=stage_slug)
+
+
+class PerCell(models.Model):
+    """What a cell has exactly one of, known by its cell."""
+
+    cell = models.OneToOneField(Cell, on_delete=models.CASCADE, verbose_name=_("cell"))
+
+    objects = PerCellManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return self.cell.natural_key()
+
+    natural_key.dependencies = ["domains.cell"]
+
+
+class Tool(PerCell):
+    """The template a partnership fills in for a cell: a Markdown table or checklist."""
+
+    cell = models.OneToOneField(
+        Cell, on_delete=models.CASCADE, related_name="tool", verbose_name=_("cell")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    purpose = models.CharField(_("purpose"), max_length=200)
+    template = models.TextField(
+        _("template"),
+        help_text=_("Markdown: a table (| column | column |) or a list, with room to fill in."),
+    )
+
+    class Meta:
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+    def __str__(self):
+        return self.name
+
+    def note_text(self):
+        """What "Start from this template" puts into a partnership's note."""
+        return f"**{self.name}**\n\n{note_skeleton(self.template)}"
+
+
+class WorkedExample(PerCell):
+    """One step of the model's running illustration: a made-up partnership working the cell."""
+
+    cell = models.OneToOneField(
+        Cell, on_delete=models.CASCADE, related_name="example", verbose_name=_("cell")
+    )
+    text = models.TextField(_("text"), help_text=_("80 to 150 words."))
+
+    class Meta:
+        verbose_name = _("worked example")
+        verbose_name_plural = _("worked examples")
+
+    def __str__(self):
+        return str(self.cell)
+
+
+class GlossaryTermManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class GlossaryTerm(models.Model):
+    """A term the model uses, explained on the glossary page and linked from the cells."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    term = models.CharField(_("term"), max_length=100)
+    forms = models.CharField(
+        _("forms"),
+        max_length=300,
+        help_text=_("The words that link to this term on a page, separated by commas."),
+    )
+    definition = models.TextField(_("definition"))
+
+    objects = GlossaryTermManager()
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return self.term
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def form_list(self):
+        return [form.strip() for form in self.forms.split(",") if form.strip()]

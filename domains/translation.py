@@ -6,7 +6,7 @@ columns; until a field is translated, readers see the English text (fallback).
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Cell, Domain, GuidanceItem, Source, Stage
+from .models import Cell, Domain, GlossaryTerm, GuidanceItem, Source, Stage, Tool, WorkedExample
 
 
 @register([Domain, Stage])
@@ -27,3 +27,18 @@ class GuidanceItemTranslation(TranslationOptions):
 @register(Source)
 class SourceTranslation(TranslationOptions):
     fields = ("title", "short_title", "description")
+
+
+@register(Tool)
+class ToolTranslation(TranslationOptions):
+    fields = ("name", "purpose", "template")
+
+
+@register(WorkedExample)
+class WorkedExampleTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term", "forms", "definition")

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from .focus import FocusForm
 from .matrix import arrange
-from .models import Cell, Domain, Source, Stage
+from .models import Cell, Domain, GlossaryTerm, GuidanceItem, Source, Stage
+from .toolkit import GlossaryLinks
 
 
 def home(request):
@@ -35,13 +36,21 @@ def matrix(request):
 def domain_detail(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
     cells = Cell.objects.for_matrix().filter(domain=domain)
-    return render(request, "domains/domain.html", {"domain": domain, "cells": cells})
+    return render(
+        request,
+        "domains/domain.html",
+        {"domain": domain, "cells": cells, "glossary": glossary_links()},
+    )
 
 
 def stage_detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     cells = Cell.objects.for_matrix().filter(stage=stage)
-    return render(request, "domains/stage.html", {"stage": stage, "cells": cells})
+    return render(
+        request,
+        "domains/stage.html",
+        {"stage": stage, "cells": cells, "glossary": glossary_links()},
+    )
 
 
 def neighbours(items, current):
@@ -88,7 +97,35 @@ def cell_detail(request, domain, stage):
     links = neighbour_links(
         cell, lambda domain, stage: reverse("domains:cell", args=[domain.slug, stage.slug])
     )
-    return render(request, "domains/cell.html", {"cell": cell, "neighbour_links": links})
+    return render(
+        request,
+        "domains/cell.html",
+        {"cell": cell, "neighbour_links": links, "glossary": glossary_links()},
+    )
+
+
+def glossary_links():
+    """Links to the glossary for one page's texts (each term linked where it first appears)."""
+    return GlossaryLinks(GlossaryTerm.objects.all(), reverse("domains:glossary"))
+
+
+def warning_signs(request):
+    """Every warning sign, grouped by where people notice it, each with its cell."""
+    warnings = (
+        GuidanceItem.objects.filter(kind=GuidanceItem.Kind.WARNING)
+        .select_related("cell__domain", "cell__stage")
+        .order_by("cell__domain__position", "cell__stage__position", "position")
+    )
+    groups = [
+        (value, label, [warning for warning in warnings if warning.noticed == value])
+        for value, label in GuidanceItem.Noticed.choices
+    ]
+    return render(request, "domains/warning_signs.html", {"groups": groups})
+
+
+def glossary(request):
+    terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
+    return render(request, "domains/glossary.html", {"terms": terms})
 
 
 def sources(request):

@@ -26,13 +26,23 @@ def test_a_cell_is_edited_with_its_guidance_items_inline(editor_client):
     assert html.find("input", attrs={"name": "purpose_en"})["value"] == cell.purpose
     inline_texts = [
         area.get_text().strip()
-        for area in html.select("textarea[name$='-text_en']")
+        for area in html.select("textarea[name^='items-'][name$='-text_en']")
         if "__prefix__" not in area["name"]  # the blank form for a new item
     ]
     assert inline_texts == [item.text for item in cell.items.order_by("kind", "position")]
 
 
-@pytest.mark.parametrize("model", ["domain", "stage", "source", "cell"])
+def test_a_cell_is_edited_with_its_tool_and_worked_example_inline(editor_client):
+    cell = Cell.objects.get(domain__slug="coordination", stage__slug="mapping")
+    html = page(editor_client.get(f"/admin/domains/cell/{cell.pk}/change/"))
+    assert html.find("input", attrs={"name": "tool-0-name_en"})["value"] == "Resource table"
+    template = html.find("textarea", attrs={"name": "tool-0-template_en"}).get_text().strip()
+    assert template == cell.tool.template
+    example = html.find("textarea", attrs={"name": "example-0-text_en"}).get_text().strip()
+    assert example == cell.example.text
+
+
+@pytest.mark.parametrize("model", ["domain", "stage", "source", "cell", "glossaryterm"])
 def test_admin_lists_answer(editor_client, model):
     assert editor_client.get(f"/admin/domains/{model}/").status_code == 200
 

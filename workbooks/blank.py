@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from domains.focus import Focus
 from domains.models import Cell
 
+from .options import ALL_QUESTIONS, CORE_QUESTIONS
 from .render import PdfMetadata, html_to_pdf, render_html
 from .versions import digest, layout_version, model_content_version
 
@@ -17,6 +18,7 @@ class BlankWorkbook:
     focus: Focus
     paper: str
     language: str
+    questions: str = ALL_QUESTIONS
 
     kind = "blank"
 
@@ -27,6 +29,7 @@ class BlankWorkbook:
             focus=Focus.from_slugs(params["domains"], params["stages"]),
             paper=params["paper"],
             language=params["language"],
+            questions=params.get("questions", ALL_QUESTIONS),
         )
 
     @property
@@ -36,6 +39,7 @@ class BlankWorkbook:
             "stages": self.focus.stage_slugs,
             "paper": self.paper,
             "language": self.language,
+            "questions": self.questions,
         }
 
     def cache_key(self):
@@ -47,6 +51,8 @@ class BlankWorkbook:
         parts = ["collaboration-model-workbook", *self.focus.domain_slugs, *self.focus.stage_slugs]
         if self.paper != "a4":
             parts.append(self.paper)
+        if self.questions == CORE_QUESTIONS:
+            parts.append("core-questions")
         return "-".join(parts) + ".pdf"
 
     def html(self):
@@ -65,6 +71,7 @@ class BlankWorkbook:
                     "domains": sorted({c.domain for c in cells}, key=lambda d: d.position),
                     "stages": sorted({c.stage for c in cells}, key=lambda s: s.position),
                     "focus_description": self.focus.description,
+                    "core_only": self.questions == CORE_QUESTIONS,
                 },
                 metadata=metadata,
                 paper=self.paper,

@@ -50,6 +50,22 @@ class WorkbookOptionsForm(forms.Form):
         return self.cleaned_data["lang"] or get_language()
 
 
+ALL_QUESTIONS, CORE_QUESTIONS = "all", "core"
+
+
+class BlankWorkbookOptionsForm(WorkbookOptionsForm):
+    """The blank workbook's options: a workshop may print only each cell's core questions."""
+
+    questions = option_field(
+        _("Guiding questions"),
+        [(ALL_QUESTIONS, _("All questions")), (CORE_QUESTIONS, _("Core questions only"))],
+        _("“%(value)s” is not a choice of questions. Choose from: {choices}."),
+    )
+
+    def clean_questions(self):
+        return self.cleaned_data["questions"] or ALL_QUESTIONS
+
+
 INCLUDE_EMPTY, LEAVE_OUT_EMPTY = "include", "leave-out"
 PAGE_PER_CELL, CONTINUOUS = "page-per-cell", "continuous"
 

@@ -9,7 +9,7 @@ from partnerships.access import Action, partnership_view
 
 from .blank import BlankWorkbook
 from .delivery import deliver
-from .options import PartnershipWorkbookOptionsForm, WorkbookOptionsForm
+from .options import BlankWorkbookOptionsForm, PartnershipWorkbookOptionsForm
 from .partnership import PartnershipWorkbook
 
 
@@ -27,13 +27,14 @@ def bad_options(request, focus_form, options, **context):
 def blank_workbook(request):
     """The model's guidance for the focus in the query, as a PDF to print and write on."""
     focus_form = FocusForm(request.GET)
-    options = WorkbookOptionsForm(request.GET)
+    options = BlankWorkbookOptionsForm(request.GET)
     if focus_form.errors or not options.is_valid():
         return bad_options(request, focus_form, options)
     workbook = BlankWorkbook(
         focus=focus_form.focus,
         paper=options.cleaned_data["paper"],
         language=options.cleaned_data["lang"],
+        questions=options.cleaned_data["questions"],
     )
     back_url = workbook.focus.on(reverse("domains:matrix"))
     return deliver(request, workbook, {"workbook": workbook, "back_url": back_url})

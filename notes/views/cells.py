@@ -48,10 +48,26 @@ def find_cell(domain, stage, cells=None):
     return get_object_or_404(cells, domain__slug=domain, stage__slug=stage)
 
 
+START_FROM_TEMPLATE, ADD_TEMPLATE = "start", "append"
+
+
+def text_with_template(text, cell, choice):
+    """The note's text as the editor shows it: with the cell tool's template put in if asked
+    (``?template=start`` into an empty note, ``?template=append`` after the text). Nothing is
+    saved until the member saves."""
+    template = cell.tool.note_text()
+    if choice == START_FROM_TEMPLATE and not text.strip():
+        return template
+    if choice == ADD_TEMPLATE:
+        return f"{text.rstrip()}\n\n{template}" if text.strip() else template
+    return text
+
+
 def render_cell(request, membership, cell, *, note_form=None, status=200):
     partnership = membership.partnership
     [cell] = with_progress(partnership, [cell], texts=True)
     note = cell.note
+    shown_text = text_with_template(note.text, cell, request.GET.get("template"))
     links = neighbour_links(
         cell,
         lambda domain, stage: reverse("notes:cell", args=[partnership.pk, domain.slug, stage.slug]),
@@ -67,10 +83,12 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "note_html": saved_html(note),
             "can_edit": permits(membership, Action.EDIT),
             "note_form": note_form
-            or NoteForm(initial={"text": note.text, "base_version": note.version}),
+            or NoteForm(initial={"text": shown_text, "base_version": note.version}),
             "status_form": StatusForm(initial={"status": note.status}),
             "ticked": cell.discussed,
             "neighbour_links": links,
+            # The questions are the labels of tick boxes here: no glossary links inside them.
+            "glossary": None,
         },
         status=status,
     )
