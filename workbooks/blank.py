@@ -9,6 +9,7 @@ from domains.focus import Focus
 from domains.models import Cell
 
 from .render import PdfMetadata, html_to_pdf, render_html
+from .sources import cited_sources
 from .versions import digest, layout_version, model_content_version
 
 
@@ -65,6 +66,7 @@ class BlankWorkbook:
                     "domains": sorted({c.domain for c in cells}, key=lambda d: d.position),
                     "stages": sorted({c.stage for c in cells}, key=lambda s: s.position),
                     "focus_description": self.focus.description,
+                    "sources": cited_sources(cells),
                 },
                 metadata=metadata,
                 paper=self.paper,
