@@ -220,8 +220,10 @@ def test_every_font_is_embedded(rendered):
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(paper, size):
-    reader = read(
-        BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), paper, "en").render()
-    )
-    box = reader.pages[0].mediabox
+    pdf = BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), paper, "en").render()
+    box = read(pdf).pages[0].mediabox
     assert (round(box.width), round(box.height)) == size
+    # The page for notes fits the paper: the sources follow it, no page spills over.
+    texts = page_texts(pdf)
+    assert "Notes on Leadership · Planning" in texts[-2]
+    assert texts[-1].startswith("Collaboration model workbook Sources Sources")
