@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
 from weasyprint import HTML
 
 from accounts.models import Sector
@@ -386,6 +388,19 @@ def test_every_font_is_embedded(rendered):
     names = {row["name"].split("+")[-1] for row in rows}
     assert {"DejaVu-Sans", "DejaVu-Sans-Bold", "DejaVu-Sans-Oblique"} <= names  # the note's too
     assert all(row["emb"] == "yes" for row in rows), rows
+
+
+def test_the_cover_date_is_written_as_the_workbook_language_writes_dates(cast):
+    with translation.override("de"):
+        expected = date_format(PRINTED, "DATE_FORMAT")  # the project's formats for German
+    workbook = PartnershipWorkbook(
+        cast.partnership, Focus.from_slugs(["leadership"], ["planning"]), "a4", "include",
+        "page-per-cell", "de", PRINTED,
+    )  # fmt: skip
+    cover = page_texts(workbook.render())[0]
+    assert f"Gedruckt am {expected}." in cover
+    assert "March" not in cover
+    assert "Mar." not in cover
 
 
 def test_metadata_language_and_tags(rendered):
