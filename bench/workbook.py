@@ -1,15 +1,18 @@
 """How long workbooks take to render, and how much memory: WeasyPrint, and Chromium for scale.
 
-    .venv/bin/python bench/workbook.py [--runs N]
+    .venv/bin/python bench/workbook.py [--runs N] [--case CASE ...] [--engine ENGINE ...]
 
 Uses the app's database (DATABASE_URL, default db.sqlite3), migrated and with the model
 loaded first, as scripts/run does. Each case runs in a fresh Python process, so its peak
 memory (ru_maxrss) is its own: the first render is "cold" (fonts and templates load), the
-best of the following ones is "warm", which is what the long-running worker sees.
+best of the following ones is "warm", which is what the long-running worker sees; "cpu" is
+the warm render's processor time (for WeasyPrint, which renders in this process, it varies
+less than the time on the clock when other work shares the machine).
 Chromium (Debian's, through Playwright, test extra) prints the very same HTML, with the
 static files served the same way; its memory is the largest Chromium process's peak.
 The partnership cases build a partnership with a long Markdown note in each of the 20 cells
-inside a transaction that is rolled back, so the database is left as it was.
+(or in two of them) inside a transaction that is rolled back, so the database is left as it
+was. --case and --engine run only the cases and engines named (and no CSS experiments).
 """
 
 import argparse
@@ -82,9 +85,10 @@ for year two, and how we share what we have learnt with other cities (ą ę ł �
 """
 
 
-def partnership(layout="page-per-cell", domains=(), stages=()):
-    """A partnership of eight whose 20 cells each hold a long note in Markdown, printed for a
-    focus (run it in a transaction that is rolled back: it writes to the database)."""
+def partnership(layout="page-per-cell", domains=(), stages=(), notes=20):
+    """A partnership of eight whose first ``notes`` cells each hold a long note in Markdown and
+    every other question ticked, printed for a focus with the print form's default options (run
+    it in a transaction that is rolled back: it writes to the database)."""
     import datetime
 
     from django.utils import timezone
@@ -93,6 +97,7 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
     from domains.models import Cell
     from notes.markup import render_note
     from notes.models import DiscussedQuestion, Note, NoteStatus
+    from workbooks.options import PartnershipWorkbookOptionsForm
     from workbooks.partnership import PartnershipWorkbook
 
     partnership, users = partnership_of(
@@ -102,7 +107,7 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
         sectors=["public", "non-profit"],
     )
     statuses = list(NoteStatus)
-    for number, cell in enumerate(Cell.objects.for_page()):
+    for number, cell in enumerate(Cell.objects.for_page()[:notes]):
         text = NOTE.format(cell=cell)
         Note.objects.create(
             partnership=partnership,
@@ -118,11 +123,13 @@ def partnership(layout="page-per-cell", domains=(), stages=()):
             DiscussedQuestion(partnership=partnership, question=question)
             for question in cell.questions[::2]
         )
+    defaults = PartnershipWorkbookOptionsForm({})
+    defaults.is_valid()
     return PartnershipWorkbook(
         partnership,
         Focus.from_slugs(domains, stages),
         "a4",
-        "include",
+        defaults.cleaned_data["empty"],
         layout,
         "en",
         timezone.localdate(),
@@ -135,6 +142,7 @@ CASES = {
     "blank, one domain": lambda: blank(domains=["leadership"]),
     "blank, one cell": lambda: blank(domains=["leadership"], stages=["planning"]),
     "partnership, 20 cells": lambda: partnership(),
+    "partnership, two notes": lambda: partnership(notes=2),
     "partnership, continuous": lambda: partnership(layout="continuous"),
     "partnership, one cell": lambda: partnership(domains=["leadership"], stages=["planning"]),
 }
@@ -231,17 +239,19 @@ def run_case(case, engine, runs):
         render, peak, _close = weasyprint_renderer(True, CSS_EXPERIMENTS[case][engine])
     else:
         render, peak, _close = weasyprint_renderer(tagged=engine == "weasyprint pdf/ua")
-    times = []
+    times, cpu_times = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         pdf = render(html)
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu_start)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(
         json.dumps(
             {
                 "cold": times[0],
                 "warm": min(times[1:] or times),
+                "warm_cpu": min(cpu_times[1:] or cpu_times),
                 "pages": pages,
                 "peak_mb": peak() / 1024,
             }
@@ -285,6 +295,12 @@ def repeat_downloads():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="renders per case (default 3)")
+    parser.add_argument(
+        "--case", action="append", choices=CASES, help="only this case (repeatable; default all)"
+    )
+    parser.add_argument(
+        "--engine", action="append", choices=ENGINES, help="only this engine (repeatable)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("CASE", "ENGINE"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -300,9 +316,17 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("loaddata", "model", verbosity=0)
 
-    print(f"{'case':<24} {'engine':<26} {'pages':>5} {'cold s':>7} {'warm s':>7} {'peak MB':>8}")
-    runs = [(case, engine) for case in CASES for engine in ENGINES]
-    runs += [(case, name) for case, experiments in CSS_EXPERIMENTS.items() for name in experiments]
+    print(
+        f"{'case':<24} {'engine':<26} {'pages':>5} {'cold s':>7} {'warm s':>7} {'cpu s':>6} "
+        f"{'peak MB':>8}"
+    )
+    runs = [
+        (case, engine) for case in options.case or CASES for engine in options.engine or ENGINES
+    ]
+    if not (options.case or options.engine):
+        runs += [
+            (case, name) for case, experiments in CSS_EXPERIMENTS.items() for name in experiments
+        ]
     for case, engine in runs:
         child = subprocess.run(  # noqa: S603
             [sys.executable, __file__, "--runs", str(options.runs), "--child", case, engine],
@@ -313,7 +337,7 @@ def main():
         figures = json.loads(child.stdout.strip().splitlines()[-1])
         print(
             f"{case:<24} {engine:<26} {figures['pages']:>5} {figures['cold']:>7.2f} "
-            f"{figures['warm']:>7.2f} {figures['peak_mb']:>8.0f}"
+            f"{figures['warm']:>7.2f} {figures['warm_cpu']:>6.2f} {figures['peak_mb']:>8.0f}"
         )
     for name, (median, worst, size) in repeat_downloads():
         print(

@@ -5,6 +5,7 @@ import subprocess
 import tempfile
 from io import BytesIO
 
+from PIL import Image
 from pypdf import PdfReader
 
 from domains.models import Cell
@@ -14,15 +15,15 @@ def read(pdf):
     return PdfReader(BytesIO(pdf))
 
 
-def poppler(tool, pdf, *after):
-    """The output of one of poppler-utils' tools (pdftotext, pdffonts) for a PDF."""
+def poppler(tool, pdf, *after, text=True):
+    """The output of one of poppler-utils' tools (pdftotext, pdffonts, pdftoppm) for a PDF."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
         return subprocess.run(  # noqa: S603
             [tool, file.name, *after],
             capture_output=True,
-            text=True,
+            text=text,
             check=True,
         ).stdout
 
@@ -30,6 +31,19 @@ def poppler(tool, pdf, *after):
 def page_texts(pdf):
     """Each page's text with whitespace folded, page 1 first (poppler: fast, in reading order)."""
     return [" ".join(page.split()) for page in poppler("pdftotext", pdf, "-").split("\f")[:-1]]
+
+
+def ruled_lines(pdf, page, dpi=150):
+    """How many ruled lines (rows darker than paper across at least half its width) a page
+    shows, drawn as pdftoppm (poppler-utils) draws it; ``page`` counts from 1."""
+    only = ["-f", str(page), "-l", str(page)]
+    png = poppler("pdftoppm", pdf, "-r", str(dpi), "-gray", "-png", *only, text=False)
+    image = Image.open(BytesIO(png))
+    width, height = image.size
+    rows = [
+        sum(image.crop((0, y, width, y + 1)).histogram()[:235]) > width / 2 for y in range(height)
+    ]
+    return sum(1 for y, ruled in enumerate(rows) if ruled and not (y and rows[y - 1]))
 
 
 def bookmarks(reader):

@@ -1,22 +1,27 @@
 """The partnership workbook's PDF: cover, contents, each cell's guidance, ticks, status and note."""
 
 import datetime
+import re
 
 import pytest
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
 from weasyprint import HTML
 
 from accounts.models import Sector
 from domains.focus import Focus
-from domains.models import Cell
+from domains.models import Cell, Source
 from notes.editing import mark_discussed, save_text, set_status
 from notes.models import Note, NoteStatus
 from partnerships.models import Membership, Role
+from workbooks.options import PartnershipWorkbookOptionsForm
 from workbooks.partnership import PartnershipWorkbook
 from workbooks.render import html_to_pdf
 
 from .pdf import (
     assert_tagged_pdf_ua,
+    bookmarks,
     cell_bookmarks,
     cell_title,
     cells_in_focus,
@@ -37,7 +42,8 @@ FORMATTED = (
     "The partners agreed:\n\n"
     "- **Shared chair** rotates every three months\n"
     "- Minutes go out *within a week*\n\n"
-    "See the [shared plan](https://example.org/plan). Ņina, Łukasz and Søren keep the minutes."
+    "See the [shared plan](https://example.org/plan). Ņina, Łukasz and Søren keep the minutes.\n\n"
+    "Minutes: <https://example.org/minutes>. Questions to [Emma](mailto:emma@example.org)."
 )
 MEMBERS = [
     # (e-mail, display name, sector, organisation, role)
@@ -52,6 +58,8 @@ WRITTEN = {
     ("motivation", "implementation"): ("fiona", NoteStatus.IN_PROGRESS, ""),  # a status only
 }
 TICKED = [0, 2]  # of leadership · planning's guiding questions
+TICKED_ONLY = ("coordination", "assessment")  # a question ticked, nothing else recorded
+SOURCE_URL = "https://example.org/riconfigure-report"  # given to one source
 
 
 def build_partnership():
@@ -76,6 +84,11 @@ def build_partnership():
     Note.objects.filter(partnership=partnership).update(updated_at=EDITED)
     questions = planning_cell().questions
     mark_discussed(partnership, people["emma"], ticked=[questions[i] for i in TICKED], unticked=[])
+    ticked_only = Cell.objects.for_page().get(
+        domain__slug=TICKED_ONLY[0], stage__slug=TICKED_ONLY[1]
+    )
+    mark_discussed(partnership, people["fiona"], ticked=ticked_only.questions[:1], unticked=[])
+    Source.objects.filter(code="riconfigure").update(url=SOURCE_URL)
     people["former"].delete()
     partnership.refresh_from_db()
     return partnership
@@ -85,14 +98,15 @@ def planning_cell():
     return Cell.objects.for_page().get(domain__slug="leadership", stage__slug="planning")
 
 
+WORKED_ON = [*WRITTEN, TICKED_ONLY]  # the cells with something recorded
 VARIANTS = {
-    "whole model": ({}, {}),
+    "whole model": ({}, {"empty": "include"}),
     "crossing": (
         {"domains": ["leadership", "communication"], "stages": ["mapping", "planning"]},
-        {},
+        {"empty": "include"},
     ),
-    "leave out": ({}, {"empty": "leave-out"}),
-    "continuous": ({}, {"layout": "continuous"}),
+    "default": ({}, {}),  # the print form's default options: cells with nothing recorded left out
+    "continuous": ({}, {"layout": "continuous", "empty": "include"}),
     "one cell on letter": (
         {"domains": ["leadership"], "stages": ["planning"]},
         {"paper": "letter"},
@@ -104,7 +118,9 @@ class Rendered:
     """A partnership workbook rendered with a focus and options, and what a reader finds in it."""
 
     def __init__(self, partnership, chosen, options):
-        options = {"paper": "a4", "empty": "include", "layout": "page-per-cell", **options}
+        form = PartnershipWorkbookOptionsForm(options)
+        assert form.is_valid(), form.errors
+        options = {name: form.cleaned_data[name] for name in ("paper", "empty", "layout")}
         self.workbook = PartnershipWorkbook(
             partnership, chosen, language="en", printed=PRINTED, **options
         )
@@ -114,8 +130,7 @@ class Rendered:
         self.texts = page_texts(self.pdf)
         self.cells = cells_in_focus(chosen)
         if options["empty"] == "leave-out":
-            self.cells = [c for c in self.cells if (c.domain.slug, c.stage.slug) in WRITTEN]
-            self.cells = [c for c in self.cells if WRITTEN[c.domain.slug, c.stage.slug][2]]
+            self.cells = [c for c in self.cells if (c.domain.slug, c.stage.slug) in WORKED_ON]
 
     def cell_bookmarks(self):
         return cell_bookmarks(self.reader)
@@ -126,8 +141,13 @@ class Rendered:
     def cell_text(self, cell):
         """The text of the pages a cell takes (page per cell), running headers and all."""
         start = self.page_of(cell)
-        later = [page for _name, page in self.cell_bookmarks() if page > start]
+        later = [page for _name, page in bookmarks(self.reader) if page > start]
         return " ".join(self.texts[start - 1 : (min(later) - 1) if later else None])
+
+    def footer_number(self, page):
+        """The number a physical page (1 is the cover) carries in its footer, if any."""
+        found = re.search(r"Page (\d+) of (\d+)", self.texts[page - 1])
+        return found and int(found[1])
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +163,7 @@ def rendered(django_db_setup, django_db_blocker):
     return workbooks
 
 
-@pytest.fixture(params=["whole model", "crossing", "leave out", "continuous"])
+@pytest.fixture(params=["whole model", "crossing", "default", "continuous"])
 def workbook(request, rendered):
     return rendered[request.param]
 
@@ -156,8 +176,13 @@ def test_the_cover_names_the_partnership_its_goal_and_members(rendered):
     assert "Emma Editor Walking Bus Association Non-profit organisation Editor" in cover
     assert "Victor Viewer — Citizen Viewer" in cover
     assert "Frank" not in cover  # deleted their account: no longer a member
-    assert "The whole model: every domain through every stage." in cover
+    assert "The whole model: every domain through every stage. Printed on 5 March 2026." in cover
     assert "Printed on 5 March 2026." in cover
+    left_out = 20 - len(WORKED_ON)
+    assert (
+        f"The whole model: every domain through every stage. {left_out} cells with nothing "
+        "recorded yet are left out."
+    ) in rendered["default"].texts[0]
     assert (
         "Domains: Leadership, Communication. Stages: Mapping, Planning."
         in (rendered["crossing"].texts[0])
@@ -180,8 +205,13 @@ def test_every_cell_in_the_focus_is_there_in_order_and_no_other(workbook):
 def test_contents_page_numbers_are_where_each_cell_really_starts(workbook):
     assert "Contents" in workbook.texts[1]
     listed = contents_entries(workbook.reader.pages[1].extract_text())
-    assert listed == workbook.cell_bookmarks()
-    for cell, (_name, page) in zip(workbook.cells, listed, strict=True):
+    assert [name for name, _number in listed] == [cell_title(c) for c in workbook.cells] + [
+        "Sources"
+    ]
+    # The number listed is the one in the footer of the page where the entry's bookmark leads.
+    footers = {name: workbook.footer_number(page) for name, page in bookmarks(workbook.reader)}
+    assert [(name, footers[name]) for name, _number in listed] == listed
+    for cell, (_name, page) in zip(workbook.cells, workbook.cell_bookmarks(), strict=True):
         assert f"{cell_title(cell)} Status:" in workbook.texts[page - 1]
         assert cell.purpose in workbook.texts[page - 1]
         assert cell.purpose not in workbook.texts[page - 2]
@@ -214,13 +244,69 @@ def test_a_note_keeps_its_formatting(rendered):
     assert "https://example.org/plan" in uris
 
 
-def test_guiding_questions_say_whether_they_were_discussed(rendered):
+def test_links_in_a_note_print_with_their_address(rendered):
+    text = rendered["whole model"].cell_text(planning_cell())
+    assert "See the shared plan (https://example.org/plan)." in text
+    assert "Questions to Emma (emma@example.org)." in text
+    # A link whose words are its address is not followed by it again.
+    assert "Minutes: https://example.org/minutes. Questions" in text
+
+
+def test_guiding_questions_mark_those_discussed_and_only_those(rendered):
     text = rendered["whole model"].cell_text(planning_cell())
     questions = planning_cell().questions
     for number, question in enumerate(questions):
-        mark = "✓ Discussed" if number in TICKED else "☐ Not yet discussed"
-        assert f"{number + 1}. {mark} {question.text[:50]}" in text
-    assert f"Status: Done · 2 of {len(questions)} questions discussed" in text
+        mark = "✓ " if number in TICKED else ""
+        assert f"{number + 1}. {mark}{question.text[:50]}" in text
+    assert text.count("✓") == len(TICKED) + 1  # and once in the cell's progress line
+    assert f"Status: Done · ✓ 2 of {len(questions)} questions discussed" in text
+    whole = " ".join(rendered["whole model"].texts)
+    assert "Not yet discussed" not in whole
+    assert "Discussed" not in whole
+
+
+def test_a_cell_shows_its_status_and_note_then_the_questions_then_practices_and_warnings(
+    rendered,
+):
+    cell = planning_cell()
+    text = rendered["whole model"].cell_text(cell)
+    order = [
+        "Status: Done",
+        "Our note Last edited by Emma Editor",
+        "The partners agreed:",
+        "Guiding questions",
+        f"1. ✓ {cell.questions[0].text[:50]}",
+        "Good practices",
+        cell.practices[0].text[:50],
+        "Warning signs",
+        cell.warnings[-1].text[:50],
+    ]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions), dict(zip(order, positions, strict=True))
+
+
+def test_sources_are_listed_once_at_the_end_of_the_workbook(rendered):
+    workbook = rendered["whole model"]
+    title, page = bookmarks(workbook.reader)[-1]
+    assert title == "Sources"
+    assert page == len(workbook.texts)  # one page, the last
+    ending = workbook.texts[-1]
+    cited = {
+        s
+        for cell in Cell.objects.for_page()
+        for item in cell.items.all()
+        for s in item.sources.all()
+    }
+    for source in cited:
+        assert source.title in ending
+        assert " ".join(workbook.texts[1:]).count(source.title) == 1, source.title  # not cells
+    assert "(source: RiConfigure)" in workbook.cell_text(planning_cell())  # each item's own
+    assert "Sources" not in workbook.cell_text(planning_cell())
+
+
+def test_a_source_with_an_address_prints_it(rendered):
+    source = Source.objects.get(code="riconfigure")
+    assert f"{source.title} ({SOURCE_URL})" in rendered["whole model"].texts[-1]
 
 
 def test_each_cell_shows_its_status_and_who_edited_it_last(rendered):
@@ -235,13 +321,29 @@ def test_each_cell_shows_its_status_and_who_edited_it_last(rendered):
     assert "Status: In progress" in status_only
     assert "Nothing has been written for this cell yet." in status_only
     untouched = workbook.cell_text(cells["risk-identification", "mapping"])
-    assert "Status: Not started · 0 of" in untouched
+    assert "Status: Not started · ✓ 0 of" in untouched
     assert "Our note Nothing has been written for this cell yet." in untouched
 
 
-def test_leaving_out_cells_with_no_note_keeps_only_those_written_in(rendered):
-    names = [name for name, _page in rendered["leave out"].cell_bookmarks()]
-    assert names == ["Leadership · Planning", "Communication · Mapping"]
+def test_by_default_cells_with_nothing_recorded_are_left_out(rendered):
+    names = [name for name, _page in rendered["default"].cell_bookmarks()]
+    # A note, a status or a tick is enough to be printed.
+    assert names == [
+        "Leadership · Planning",
+        "Communication · Mapping",
+        "Coordination · Assessment",
+        "Motivation · Implementation",
+    ]
+    text = " ".join(rendered["default"].texts)
+    assert "Nothing has been written for this cell yet." in text  # the status and tick only
+    assert len(rendered["default"].texts) < len(rendered["whole model"].texts) / 2
+
+
+def test_with_the_option_cells_with_nothing_recorded_are_printed_too(rendered):
+    names = [name for name, _page in rendered["whole model"].cell_bookmarks()]
+    assert len(names) == 20
+    untouched = rendered["whole model"].cell_text(Cell.objects.for_page().first())
+    assert "Our note Nothing has been written for this cell yet." in untouched
 
 
 def test_continuous_layout_takes_fewer_pages_than_a_page_per_cell(rendered):
@@ -251,16 +353,26 @@ def test_continuous_layout_takes_fewer_pages_than_a_page_per_cell(rendered):
     workbook = rendered["continuous"]
     # Cells follow on: a cell starts on the page where the one before it ends.
     assert any(
-        "Our note" in workbook.texts[page - 1].split(f"{name} Status:")[0]
+        "Warning signs" in workbook.texts[page - 1].split(f"{name} Status:")[0]
         for name, page in workbook.cell_bookmarks()[1:]
     )
 
 
 def test_pages_have_the_partnership_as_running_header_and_page_x_of_y(rendered):
     texts = rendered["crossing"].texts
-    for number, text in enumerate(texts[1:], start=2):
+    # The cover has neither and is not counted: the contents are page 1.
+    for number, text in enumerate(texts[1:], start=1):
         assert text.startswith(NAME)
-        assert f"Page {number} of {len(texts)}" in text
+        assert text.endswith(f"Page {number} of {len(texts) - 1}")
+
+
+def test_the_cover_has_no_page_number_or_running_header(rendered):
+    cover = rendered["whole model"].texts[0]
+    assert cover.startswith("PARTNERSHIP WORKBOOK")
+    assert "Page" not in cover
+    first = rendered["whole model"].texts[1]
+    assert "Page 2 of" not in first
+    assert first.endswith(f"Page 1 of {len(rendered['whole model'].texts) - 1}")
 
 
 @pytest.mark.parametrize(
@@ -276,6 +388,19 @@ def test_every_font_is_embedded(rendered):
     names = {row["name"].split("+")[-1] for row in rows}
     assert {"DejaVu-Sans", "DejaVu-Sans-Bold", "DejaVu-Sans-Oblique"} <= names  # the note's too
     assert all(row["emb"] == "yes" for row in rows), rows
+
+
+def test_the_cover_date_is_written_as_the_workbook_language_writes_dates(cast):
+    with translation.override("de"):
+        expected = date_format(PRINTED, "DATE_FORMAT")  # the project's formats for German
+    workbook = PartnershipWorkbook(
+        cast.partnership, Focus.from_slugs(["leadership"], ["planning"]), "a4", "include",
+        "page-per-cell", "de", PRINTED,
+    )  # fmt: skip
+    cover = page_texts(workbook.render())[0]
+    assert f"Gedruckt am {expected}." in cover
+    assert "March" not in cover
+    assert "Mar." not in cover
 
 
 def test_metadata_language_and_tags(rendered):

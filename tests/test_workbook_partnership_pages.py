@@ -71,7 +71,11 @@ def test_only_reading_and_retrying_are_allowed(client, cast):
     [
         ("domains=trust", "Domains: “trust” is not a domain of the model."),
         ("paper=a5", "Paper size: “a5” is not a paper size we print on."),
-        ("empty=skip", "Cells with no note yet: “skip” is not a choice for cells with no note."),
+        (
+            "empty=skip",
+            "Cells with nothing recorded yet: “skip” is not a choice for cells with nothing "
+            "recorded.",
+        ),
         ("layout=spread", "Layout: “spread” is not a layout we print."),
     ],
 )
@@ -111,12 +115,14 @@ def test_the_partnership_page_offers_its_focus_as_a_workbook(client, cast):
     assert fields == {
         "domains": ["leadership", "motivation"],
         "paper": ["a4"],
-        "empty": ["include"],
+        "empty": ["leave-out"],  # the default: cells with nothing recorded are left out
         "layout": ["page-per-cell"],
         "lang": ["en"],
     }
     options = [option.get_text() for option in form.find("select", id="id_layout")("option")]
     assert options == ["Each cell on a new page", "One cell after another"]
+    options = [option.get_text() for option in form.find("select", id="id_empty")("option")]
+    assert options == ["Leave them out", "Include them"]
     query = "&".join(f"{name}={value}" for name, values in fields.items() for value in values)
     assert client.get(url(cast.partnership, query)).status_code == 202
     assert queued_params()["domains"] == ["leadership", "motivation"]

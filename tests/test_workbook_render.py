@@ -1,13 +1,16 @@
 """The blank workbook's PDF: structure, contents page numbers, metadata, tags, fonts, paper."""
 
+import re
+
 import pytest
 
 from domains.focus import Focus
-from domains.models import Cell, Domain, Stage
+from domains.models import Cell, Domain, Source, Stage
 from workbooks.blank import BlankWorkbook
 
 from .pdf import (
     assert_tagged_pdf_ua,
+    bookmarks,
     cell_bookmarks,
     cell_title,
     cells_in_focus,
@@ -15,6 +18,7 @@ from .pdf import (
     fonts,
     page_texts,
     read,
+    ruled_lines,
 )
 
 pytestmark = pytest.mark.django_db
@@ -66,9 +70,10 @@ def test_every_cell_in_the_focus_is_there_in_order_and_no_other(workbook):
 
 
 def test_page_count_fits_the_content(workbook):
-    fixed = 3 + len(workbook.domains) + len(workbook.stages)  # cover, how to use, contents
-    cells = len(workbook.cells)
-    assert fixed + cells <= len(workbook.reader.pages) <= fixed + 3 * cells
+    fixed = 5  # cover, how to use, contents, the definitions, the sources
+    definitions = len(workbook.domains) + len(workbook.stages)
+    cells = len(workbook.cells)  # each: its guidance and ruled space, then a page for notes
+    assert fixed + 3 * cells <= len(workbook.reader.pages) <= fixed + definitions + 5 * cells
 
 
 def test_cover_and_introduction_come_first(workbook):
@@ -80,7 +85,7 @@ def test_cover_and_introduction_come_first(workbook):
 
 
 @pytest.mark.parametrize(("kind", "model"), [("DOMAIN", Domain), ("STAGE", Stage)])
-def test_a_page_for_each_domain_and_stage_definition_in_the_focus(workbook, kind, model):
+def test_each_domain_and_stage_definition_in_the_focus_is_there_once(workbook, kind, model):
     chosen = workbook.domains if model is Domain else workbook.stages
     for dimension in model.objects.all():
         heading = f"{kind} {dimension.name} {dimension.summary}"
@@ -88,6 +93,13 @@ def test_a_page_for_each_domain_and_stage_definition_in_the_focus(workbook, kind
         assert len(pages) == (dimension in chosen), dimension.name
         if pages:
             assert " ".join(dimension.definition.split()[:20]) in pages[0]
+
+
+def test_definitions_follow_one_another_not_a_page_each(rendered):
+    workbook = rendered["whole model"]
+    pages = [t for t in workbook.texts if re.search(r"(DOMAIN|STAGE) \w", t.split(" · ")[0])]
+    assert len(pages) <= 4  # nine definitions, each about a third of a page
+    assert len(pages) < len(workbook.domains) + len(workbook.stages)
 
 
 def test_each_cell_has_its_guidance_and_ruled_space_for_notes(rendered):
@@ -100,11 +112,48 @@ def test_each_cell_has_its_guidance_and_ruled_space_for_notes(rendered):
         assert heading in text
 
 
+def test_every_question_has_at_least_five_ruled_lines(rendered):
+    workbook = rendered["crossing"]
+    for cell, (_name, start) in zip(workbook.cells, workbook.cell_bookmarks(), strict=True):
+        notes = next(
+            page
+            for page in range(start, len(workbook.texts) + 1)
+            if f"Notes on {cell_title(cell)}" in workbook.texts[page - 1]
+        )
+        counted = 0
+        for page in range(start, notes):
+            text = workbook.texts[page - 1]
+            questions = sum(" ".join(q.text.split()[:8]) in text for q in cell.questions)
+            assert ruled_lines(workbook.pdf, page) >= 5 * questions, (cell_title(cell), page)
+            counted += questions
+        assert counted == len(cell.questions)
+
+
+def test_each_cell_ends_with_a_ruled_page_for_notes(rendered):
+    workbook = rendered["one cell"]
+    (cell,) = workbook.cells
+    last = len(workbook.texts) - 1  # the sources come after
+    text = workbook.texts[last - 1]
+    assert f"Notes on {cell_title(cell)}" in text
+    assert text.startswith("Collaboration model workbook")
+    assert text.endswith(f"Notes on {cell_title(cell)} Page {last - 1} of {last}")
+    assert ruled_lines(workbook.pdf, last) >= 25
+
+
+def test_sources_are_listed_once_at_the_end(rendered):
+    workbook = rendered["whole model"]
+    assert bookmarks(workbook.reader)[-1] == ("Sources", len(workbook.texts))
+    for source in Source.objects.all():
+        assert source.title in workbook.texts[-1]
+        assert " ".join(workbook.texts[1:-1]).count(source.title) == 0, source.title
+
+
 def test_contents_page_numbers_are_where_each_cell_really_starts(workbook):
     listed = dict(contents_entries(workbook.reader.pages[2].extract_text()))
     assert workbook.cell_bookmarks()
     for cell, (name, page) in zip(workbook.cells, workbook.cell_bookmarks(), strict=True):
-        assert listed[name] == page
+        assert listed[name] == page - 1  # the cover is not counted
+        assert f"Page {listed[name]} of" in workbook.texts[page - 1]
         assert cell.purpose in workbook.texts[page - 1]
         assert cell.purpose not in workbook.texts[page - 2]
 
@@ -123,15 +172,23 @@ def test_contents_entries_link_to_their_pages(rendered):
     for cell in workbook.cells:
         target = f"cell-{cell.domain.slug}-{cell.stage.slug}"
         assert target in [link["/Dest"] for link in links]
-        assert pages[target] == listed[cell_title(cell)]
+        assert pages[target] == listed[cell_title(cell)] + 1  # the cover is not counted
 
 
-def test_every_page_has_the_running_header_and_page_x_of_y(rendered):
+def test_every_page_but_the_cover_has_the_running_header_and_page_x_of_y(rendered):
     workbook = rendered["one domain"]
-    total = len(workbook.texts)
-    for number, text in enumerate(workbook.texts[1:], start=2):
-        assert "Collaboration model workbook" in text
-        assert f"Page {number} of {total}" in text
+    total = len(workbook.texts) - 1  # the cover is not counted: the page after it is page 1
+    for number, text in enumerate(workbook.texts[1:], start=1):
+        assert text.startswith("Collaboration model workbook")
+        assert text.endswith(f"Page {number} of {total}")
+
+
+def test_the_cover_has_no_page_number_or_running_header(rendered):
+    cover = rendered["whole model"].texts[0]
+    assert cover.startswith("WORKBOOK Model of cross-sectoral cooperation")
+    assert "Page" not in cover
+    assert "Collaboration model workbook" not in cover
+    assert "Page 2 of" not in rendered["whole model"].texts[1]
 
 
 def test_metadata_language_and_tags(rendered):
@@ -163,8 +220,10 @@ def test_every_font_is_embedded(rendered):
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(paper, size):
-    reader = read(
-        BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), paper, "en").render()
-    )
-    box = reader.pages[0].mediabox
+    pdf = BlankWorkbook(Focus.from_slugs(["leadership"], ["planning"]), paper, "en").render()
+    box = read(pdf).pages[0].mediabox
     assert (round(box.width), round(box.height)) == size
+    # The page for notes fits the paper: the sources follow it, no page spills over.
+    texts = page_texts(pdf)
+    assert "Notes on Leadership · Planning" in texts[-2]
+    assert texts[-1].startswith("Collaboration model workbook Sources Sources")

@@ -10,6 +10,7 @@ from domains.models import Cell
 
 from .options import ALL_QUESTIONS, CORE_QUESTIONS
 from .render import PdfMetadata, html_to_pdf, render_html
+from .sources import cited_sources
 from .versions import digest, layout_version, model_content_version
 
 
@@ -72,6 +73,7 @@ class BlankWorkbook:
                     "stages": sorted({c.stage for c in cells}, key=lambda s: s.position),
                     "focus_description": self.focus.description,
                     "core_only": self.questions == CORE_QUESTIONS,
+                    "sources": cited_sources(cells),
                 },
                 metadata=metadata,
                 paper=self.paper,

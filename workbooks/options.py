@@ -73,10 +73,11 @@ PAGE_PER_CELL, CONTINUOUS = "page-per-cell", "continuous"
 class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
     """The blank workbook's options, and which cells to print and how to lay them out."""
 
+    # Nothing recorded: no note, no question ticked, status "not started".
     empty = option_field(
-        _("Cells with no note yet"),
-        [(INCLUDE_EMPTY, _("Include them")), (LEAVE_OUT_EMPTY, _("Leave them out"))],
-        _("“%(value)s” is not a choice for cells with no note. Choose from: {choices}."),
+        _("Cells with nothing recorded yet"),
+        [(LEAVE_OUT_EMPTY, _("Leave them out")), (INCLUDE_EMPTY, _("Include them"))],
+        _("“%(value)s” is not a choice for cells with nothing recorded. Choose from: {choices}."),
     )
     layout = option_field(
         _("Layout"),
@@ -85,7 +86,7 @@ class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
     )
 
     def clean_empty(self):
-        return self.cleaned_data["empty"] or INCLUDE_EMPTY
+        return self.cleaned_data["empty"] or LEAVE_OUT_EMPTY
 
     def clean_layout(self):
         return self.cleaned_data["layout"] or PAGE_PER_CELL

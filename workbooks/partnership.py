@@ -1,21 +1,49 @@
 """The partnership workbook: its notes, ticks and progress on each cell of a focus, to print."""
 
 import datetime
+import re
 from dataclasses import dataclass
+from html import unescape
 
 from django.utils import timezone, translation
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from domains.focus import Focus
 from domains.models import Cell
 from notes.markup import saved_html
+from notes.models import NoteStatus
 from notes.progress import with_progress
 from partnerships.models import Membership, Partnership
 
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY
 from .render import PdfMetadata, html_to_pdf, render_html
+from .sources import cited_sources
 from .versions import digest, layout_version, model_content_version, partnership_version
+
+# A link as notes/markup.py stores it (sanitised by nh3: one href, quoted; no link in a link).
+LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<words>.*?)</a>', re.DOTALL)
+
+
+def with_addresses(html):
+    """A note's HTML with each link's address printed after its words, unless they say it."""
+
+    def add_address(link):
+        address = unescape(link["href"]).removeprefix("mailto:")
+        if unescape(strip_tags(link["words"])).strip() in {address, unescape(link["href"])}:
+            return link[0]
+        return f'{link[0]} <span class="address">({escape(address)})</span>'
+
+    return mark_safe(LINK.sub(add_address, html))  # noqa: S308 (sanitised, the address escaped)
+
+
+def worked_on(cell):
+    """Whether the partnership has recorded anything on the cell: a note, a tick or a status."""
+    return bool(
+        cell.note.text.strip() or cell.discussed or cell.note.status != NoteStatus.NOT_STARTED
+    )
 
 
 @dataclass(frozen=True)
@@ -82,14 +110,20 @@ class PartnershipWorkbook:
             self.partnership, Cell.objects.for_page().in_focus(self.focus), texts=True
         )
         for cell in cells:
-            cell.note_html = saved_html(cell.note)
+            cell.note_html = with_addresses(saved_html(cell.note))
+        return cells
+
+    def printed_cells(self, cells):
+        """The cells to print: all, or those the partnership has recorded something on."""
         if self.empty == LEAVE_OUT_EMPTY:
-            cells = [cell for cell in cells if cell.note.text.strip()]
+            return [cell for cell in cells if worked_on(cell)]
         return cells
 
     def html(self):
         """The workbook as HTML, in its language, ready for ``html_to_pdf``."""
         with translation.override(self.language):
+            cells = self.cells()
+            printed = self.printed_cells(cells)
             metadata = PdfMetadata(
                 title=_("%(name)s — workbook") % {"name": self.partnership.name},
                 language=self.language,
@@ -101,7 +135,9 @@ class PartnershipWorkbook:
                     "workbook": self,
                     "partnership": self.partnership,
                     "members": Membership.objects.for_members_page(self.partnership),
-                    "cells": self.cells(),
+                    "cells": printed,
+                    "left_out": len(cells) - len(printed),
+                    "sources": cited_sources(printed),
                     "running_header": self.partnership.name,
                 },
                 metadata=metadata,
