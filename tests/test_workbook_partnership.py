@@ -257,7 +257,8 @@ def test_guiding_questions_mark_those_discussed_and_only_those(rendered):
     questions = planning_cell().questions
     for number, question in enumerate(questions):
         mark = "✓ " if number in TICKED else ""
-        assert f"{number + 1}. {mark}{question.text[:50]}" in text
+        core = "Start here: " if question.core else ""
+        assert f"{number + 1}. {mark}{core}{question.text[:50]}" in text
     assert text.count("✓") == len(TICKED) + 1  # and once in the cell's progress line
     assert f"Status: Done · ✓ 2 of {len(questions)} questions discussed" in text
     whole = " ".join(rendered["whole model"].texts)
@@ -275,7 +276,8 @@ def test_a_cell_shows_its_status_and_note_then_the_questions_then_practices_and_
         "Our note Last edited by Emma Editor",
         "The partners agreed:",
         "Guiding questions",
-        f"1. ✓ {cell.questions[0].text[:50]}",
+        "1. ✓ ",
+        cell.questions[0].text[:50],
         "Good practices",
         cell.practices[0].text[:50],
         "Warning signs",
