@@ -141,6 +141,18 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A workbook render that takes longer than this is stopped and reported as too large.
 WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
+# The largest partnership export (JSON) an import reads.
+PARTNERSHIP_IMPORT_MAX_BYTES = env_int("PARTNERSHIP_IMPORT_MAX_MB", 20) * 1_000_000
+
+# Who runs this service: named with a contact on the privacy notice and accessibility statement.
+OPERATOR_NAME = env_str("OPERATOR_NAME", "The operator of this service (set OPERATOR_NAME)")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "privacy@localhost")
+OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", "")
+# Where accessibility problems are reported (the operator's address unless set).
+ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", OPERATOR_EMAIL)
+# The national body that enforces the accessibility directive, named on the statement.
+ACCESSIBILITY_ENFORCEMENT_BODY = env_str("ACCESSIBILITY_ENFORCEMENT_BODY", "")
+ACCESSIBILITY_ENFORCEMENT_URL = env_str("ACCESSIBILITY_ENFORCEMENT_URL", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

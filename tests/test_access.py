@@ -72,6 +72,8 @@ ENDPOINTS = [
     Endpoint("partnerships:remove", "post", Action.MANAGE, 302, "member"),
     Endpoint("partnerships:revoke", "post", Action.MANAGE, 302, "invitation"),
     Endpoint("partnerships:resend", "post", Action.MANAGE, 302, "invitation"),
+    Endpoint("partnerships:export_json", "get", Action.MANAGE, 200),
+    Endpoint("partnerships:export_zip", "get", Action.MANAGE, 200),
     Endpoint("partnerships:delete", "get", Action.DELETE, 200),
     Endpoint("partnerships:delete", "post", Action.DELETE, 302),
     Endpoint("notes:cell", "get", Action.VIEW, 200, "cell"),
