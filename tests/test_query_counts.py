@@ -45,6 +45,8 @@ class Visit:
 
 VISITS = [
     Visit("javascript-catalog", 0),
+    Visit("accessibility", 0),
+    Visit("privacy", 0),
     Visit("health", 1),
     Visit("favicon", 0, status=301),
     Visit("assessments:self_check", 1),
