@@ -145,8 +145,8 @@ WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
 PARTNERSHIP_IMPORT_MAX_BYTES = env_int("PARTNERSHIP_IMPORT_MAX_MB", 20) * 1_000_000
 
 # Who runs this service: named with a contact on the privacy notice and accessibility statement.
-OPERATOR_NAME = env_str("OPERATOR_NAME", "The operator of this service (set OPERATOR_NAME)")
-OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "privacy@localhost")
+OPERATOR_NAME = env_str("OPERATOR_NAME", "Example Municipality")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "privacy@example.org")
 OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", "")
 # Where accessibility problems are reported (the operator's address unless set).
 ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", OPERATOR_EMAIL)

@@ -107,7 +107,7 @@ def note_files(sender, document, **kwargs):
         ticked.setdefault(tick["cell"], []).append(tick["question_text"])
     return {
         f"notes/{note['cell'].replace('/', '-')}.md": render_to_string(
-            "notes/export/note.md",
+            "notes/export/note.txt",
             {
                 "note": note,
                 "status": NoteStatus(note["status"]).label,

@@ -231,7 +231,7 @@ def markdown_zip(document, exported_json) -> bytes:
     ):
         files.update(more)
     index = render_to_string(
-        "partnerships/export/index.md",
+        "partnerships/export/index.txt",
         {
             "document": document,
             "exported_at": date_format(
@@ -256,7 +256,7 @@ def markdown_zip(document, exported_json) -> bytes:
 
 def details_markdown(document):
     return render_to_string(
-        "partnerships/export/partnership.md",
+        "partnerships/export/partnership.txt",
         {
             "document": document,
             "sectors": [Sector(value).label for value in document["partnership"]["sectors"]],
