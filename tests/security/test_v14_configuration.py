@@ -79,3 +79,13 @@ def test_v14_4_2_downloads_are_attachments_of_their_type(client, cast):
 @pytest.mark.parametrize("method", ["put", "patch", "delete", "trace"])
 def test_v14_5_1_pages_answer_only_the_methods_they_use(client, method):
     assert getattr(client, method)("/en/privacy/").status_code == 405
+
+
+def test_v14_5_3_no_other_site_is_allowed_to_read_responses(client, cast):
+    client.force_login(cast.viewer)
+    response = client.get(
+        reverse("partnerships:detail", args=[cast.partnership.pk]),
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response

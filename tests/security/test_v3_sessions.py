@@ -94,3 +94,7 @@ def test_v3_3_1_a_logged_out_session_cannot_be_replayed(client):
     client.cookies["sessionid"] = stolen
     assert SESSION_KEY not in client.session
     assert client.get(reverse("partnerships:list")).status_code == 302
+
+
+def test_v3_3_2_a_session_lasts_at_most_30_days(settings):
+    assert settings.SESSION_COOKIE_AGE <= 30 * 24 * 60 * 60
