@@ -40,6 +40,8 @@ from .models import Invitation, Membership, Partnership, Role
 
 FORMAT = "collabmodel-partnership"
 VERSION = 1
+# The most members and invitations an import brings back as invitations.
+PEOPLE_IMPORTED = 500
 
 partnership_export_requested = Signal()
 partnership_markdown_requested = Signal()
@@ -211,6 +213,8 @@ def invite_the_others(partnership, document, importer):
                 raise invalid(f"{where}.role", _("not a role"))
             if email != importer.email.lower():
                 roles.setdefault(email, entry["role"])
+    if len(roles) > PEOPLE_IMPORTED:
+        raise invalid("members", _("more than %(limit)s people") % {"limit": PEOPLE_IMPORTED})
     invitations = [
         Invitation(partnership=partnership, email=email, role=role, invited_by=importer)
         for email, role in roles.items()

@@ -270,6 +270,12 @@ SPOILT = {
         "a name is longer than 150 characters",
     ),
     "an unknown question": (spoil(["ticks", 0, "question"], 99), "ticks[0]"),
+    "too many people": (
+        spoil(
+            ["invitations"], [{"email": f"p{n}@example.org", "role": "viewer"} for n in range(501)]
+        ),
+        "members: more than 500 people",
+    ),
 }
 
 
