@@ -21,7 +21,7 @@ facilitator sends them; what others wrote keeps their names (``People``).
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -133,11 +133,12 @@ def parse_moment(value, where, *, optional=False):
         return None
     try:
         parsed = datetime.fromisoformat(require(value, str, where))
-    except ValueError:
+        if timezone.is_naive(parsed):
+            raise ValueError
+        # In UTC, as stored: a moment at the very edge of the calendar has no UTC time.
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise invalid(where, _("not a date and time")) from None
-    if timezone.is_naive(parsed):
-        raise invalid(where, _("not a date and time"))
-    return parsed
 
 
 def read_document(raw: bytes) -> dict:

@@ -244,6 +244,14 @@ SPOILT = {
     "no goal": (spoil(["partnership", "goal"], ""), "partnership.goal"),
     "an unknown sector": (spoil(["partnership", "sectors"], ["pirates"]), "partnership.sectors"),
     "a date that is not": (spoil(["partnership", "created_at"], "yesterday"), "created_at"),
+    "a date without its time zone": (
+        spoil(["partnership", "created_at"], "2026-03-04T10:30:00"),
+        "created_at: not a date and time",
+    ),
+    "a date at the edge of time": (
+        spoil(["notes", 0, "updated_at"], "0001-01-01T00:00:00+14:00"),
+        "notes[0].updated_at: not a date and time",
+    ),
     "a member's role": (spoil(["members", 1, "role"], "owner"), "members[1].role"),
     "a member's address": (spoil(["members", 1, "email"], "not an address"), "members[1].email"),
     "an unknown cell": (spoil(["notes", 0, "cell"], "leadership/nowhere"), "notes[0].cell"),
