@@ -141,8 +141,9 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A workbook render that takes longer than this is stopped and reported as too large.
 WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
-# The largest partnership export (JSON) an import reads.
-PARTNERSHIP_IMPORT_MAX_BYTES = env_int("PARTNERSHIP_IMPORT_MAX_MB", 20) * 1_000_000
+# The largest partnership export (JSON) an import reads: 20 notes of 5,000 characters with
+# 200 versions each make 21 MB.
+PARTNERSHIP_IMPORT_MAX_BYTES = env_int("PARTNERSHIP_IMPORT_MAX_MB", 30) * 1_000_000
 
 # Who runs this service: named with a contact on the privacy notice and accessibility statement.
 OPERATOR_NAME = env_str("OPERATOR_NAME", "Example Municipality")

@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from domains.models import Cell, GuidanceItem
 from partnerships.transfer import (
@@ -99,6 +100,25 @@ def who(reference):
     return reference["name"] if reference else _("a former member")
 
 
+def history_line(revision):
+    """One version in a note file's history (made here, not in the template: a note can have
+    hundreds of versions)."""
+    characters = len(revision["text"])
+    line = ngettext(
+        "Version %(version)s, saved by %(person)s on %(when)s: %(characters)s character.",
+        "Version %(version)s, saved by %(person)s on %(when)s: %(characters)s characters.",
+        characters,
+    ) % {
+        "version": revision["version"],
+        "person": who(revision["author"]),
+        "when": readable(revision["saved_at"]),
+        "characters": characters,
+    }
+    if revision["restored_from"]:
+        line += " " + _("Restored version %(version)s.") % {"version": revision["restored_from"]}
+    return line
+
+
 @receiver(partnership_markdown_requested)
 def note_files(sender, document, **kwargs):
     """A file per cell's note: its status, the ticked questions, the text and its history."""
@@ -114,15 +134,7 @@ def note_files(sender, document, **kwargs):
                 "updated_at": readable(note["updated_at"]),
                 "updated_by": who(note["updated_by"]),
                 "ticked": ticked.get(note["cell"], []),
-                "history": [
-                    {
-                        **revision,
-                        "saved_at": readable(revision["saved_at"]),
-                        "author": who(revision["author"]),
-                        "characters": len(revision["text"]),
-                    }
-                    for revision in reversed(note["revisions"])
-                ],
+                "history": [history_line(revision) for revision in reversed(note["revisions"])],
             },
         )
         for note in document["notes"]
