@@ -221,7 +221,9 @@ def invite_the_others(partnership, document, importer):
         for email, role in roles.items()
     ]
     for invitation in invitations:
-        invitation.new_token()  # its link is made anew when the facilitator sends it
+        # No one has its link: it shows as expired until the facilitator sends it ("Resend").
+        invitation.new_token()
+        invitation.expires_at = invitation.created_at
     Invitation.objects.bulk_create(invitations)
 
 

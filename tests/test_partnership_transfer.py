@@ -127,6 +127,8 @@ def test_an_exported_partnership_imports_into_a_new_one_losing_nothing(client, c
         ("victor@example.org", Role.VIEWER),
         ("nora@example.org", Role.VIEWER),
     }
+    # No link was sent: each shows as expired, to be sent with "Resend".
+    assert all(invitation.is_expired for invitation in imported.invitations.all())
     # Pages show the kept names and the imported note as it was rendered before.
     original, copy = (
         Note.objects.get(partnership=p, cell__domain__slug="communication")
