@@ -170,6 +170,19 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A workbook render that takes longer than this is stopped and reported as too large.
 WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
+# The largest partnership export (JSON) an import reads: 20 notes of 5,000 characters with
+# 200 versions each make 21 MB.
+PARTNERSHIP_IMPORT_MAX_BYTES = env_int("PARTNERSHIP_IMPORT_MAX_MB", 30) * 1_000_000
+
+# Who runs this service: named with a contact on the privacy notice and accessibility statement.
+OPERATOR_NAME = env_str("OPERATOR_NAME", "Example Municipality")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "privacy@example.org")
+OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", "")
+# Where accessibility problems are reported (the operator's address unless set).
+ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", OPERATOR_EMAIL)
+# The national body that enforces the accessibility directive, named on the statement.
+ACCESSIBILITY_ENFORCEMENT_BODY = env_str("ACCESSIBILITY_ENFORCEMENT_BODY", "")
+ACCESSIBILITY_ENFORCEMENT_URL = env_str("ACCESSIBILITY_ENFORCEMENT_URL", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -203,7 +216,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},  # OWASP ASVS 4.0.3, 2.1.1
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -313,6 +326,7 @@ PERMISSIONS_POLICY = {
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # the pages' scripts send the form's token, never the cookie's
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

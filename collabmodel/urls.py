@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from . import views
+from . import statements, views
 
 # Staff log in on the site's own log-in page, with its rate limits; the admin's form is unused.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -18,6 +18,8 @@ urlpatterns = [
 # redirected to the visitor's language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accessibility/", statements.accessibility, name="accessibility"),
+    path("privacy/", statements.privacy, name="privacy"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("partnerships.urls")),

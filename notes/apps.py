@@ -7,4 +7,5 @@ class NotesConfig(AppConfig):
     verbose_name = _("Notes")
 
     def ready(self):
-        from . import export  # noqa: F401 (it answers accounts' signal for a person's data)
+        # They answer accounts' signal for a person's data and partnerships' for its export.
+        from . import export, transfer  # noqa: F401

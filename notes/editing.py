@@ -50,6 +50,7 @@ def _save(partnership, cell, author, text, html, base_version, restored_from):
         version=F("version") + 1,
         updated_at=now,
         updated_by=author,
+        updated_by_name="",
     )
     if not saved:
         raise EditConflict(Note.objects.select_related("updated_by__profile").get(pk=note.pk))
@@ -99,7 +100,9 @@ def _prune_revisions(note):
 def set_status(partnership, cell, author, status) -> Note:
     note, _created = Note.objects.get_or_create(partnership=partnership, cell=cell)
     now = timezone.now()
-    Note.objects.filter(pk=note.pk).update(status=status, updated_at=now, updated_by=author)
+    Note.objects.filter(pk=note.pk).update(
+        status=status, updated_at=now, updated_by=author, updated_by_name=""
+    )
     partnership.touch(now)
     note.refresh_from_db()
     return note

@@ -56,6 +56,8 @@ class Note(models.Model):
         related_name="+",
         verbose_name=_("last edited by"),
     )
+    # Who edited it last when that person has no account here (an imported partnership).
+    updated_by_name = models.CharField(_("last edited by (name)"), max_length=150, blank=True)
 
     class Meta:
         constraints = [
@@ -84,6 +86,8 @@ class Revision(models.Model):
         related_name="revisions",
         verbose_name=_("author"),
     )
+    # The author's name when they have no account here (an imported partnership).
+    author_name = models.CharField(_("author (name)"), max_length=150, blank=True)
     saved_at = models.DateTimeField(_("saved"))
     restored_from = models.PositiveIntegerField(_("restored from version"), null=True, blank=True)
 
@@ -124,6 +128,8 @@ class DiscussedQuestion(models.Model):
         related_name="+",
         verbose_name=_("ticked by"),
     )
+    # Who ticked it when that person has no account here (an imported partnership).
+    ticked_by_name = models.CharField(_("ticked by (name)"), max_length=150, blank=True)
     ticked_at = models.DateTimeField(_("ticked"), default=timezone.now)
 
     class Meta:

@@ -24,7 +24,7 @@ class Action(models.TextChoices):
     VIEW = "view"  # read the partnership, its notes and members; leave it
     EDIT = "edit"  # write notes
     EXPORT = "export"  # print and download
-    MANAGE = "manage"  # edit details, members, invitations, archive
+    MANAGE = "manage"  # edit details, members, invitations, archive; export it whole
     DELETE = "delete"  # delete the partnership
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +7,7 @@ from accounts.forms import ChoosesLanguage
 from accounts.models import Sector
 
 from .models import ROLE_HELP, Invitation, Membership, Partnership, Role
+from .transfer import read_document
 
 # Lazy, so each page shows them in its own language.
 ROLE_CHOICES_EXPLAINED = [
@@ -77,3 +79,32 @@ class InvitationForm(ChoosesLanguage, forms.ModelForm):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Export file"),
+        help_text=_("The export.json file downloaded from a partnership’s page."),  # noqa: RUF001
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def __init__(self, *args, limit, oversized=False, **kwargs):
+        """``oversized``: the request was refused unread, being larger than ``limit``."""
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+        self.oversized = oversized
+        self.fields["file"].required = not oversized
+
+    def too_large(self):
+        return ValidationError(
+            _("The file is larger than %(limit)s MB, more than any export this server reads."),
+            code="too_large",
+            params={"limit": self.limit // 1_000_000},
+        )
+
+    def clean_file(self):
+        """The export the file holds, read and checked for its format (as a dict)."""
+        upload = self.cleaned_data["file"]
+        if self.oversized or upload.size > self.limit:
+            raise self.too_large()
+        return read_document(upload.read())

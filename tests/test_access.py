@@ -72,6 +72,8 @@ ENDPOINTS = [
     Endpoint("partnerships:remove", "post", Action.MANAGE, 302, "member"),
     Endpoint("partnerships:revoke", "post", Action.MANAGE, 302, "invitation"),
     Endpoint("partnerships:resend", "post", Action.MANAGE, 302, "invitation"),
+    Endpoint("partnerships:export_json", "get", Action.MANAGE, 200),
+    Endpoint("partnerships:export_zip", "get", Action.MANAGE, 200),
     Endpoint("partnerships:delete", "get", Action.DELETE, 200),
     Endpoint("partnerships:delete", "post", Action.DELETE, 302),
     Endpoint("notes:cell", "get", Action.VIEW, 200, "cell"),
@@ -221,7 +223,9 @@ def test_membership_for_a_member_brings_the_partnership(cast, django_assert_num_
         assert membership.partnership.name == "Healthy schools"
 
 
-@pytest.mark.parametrize("url_name", ["partnerships:list", "partnerships:create"])
+@pytest.mark.parametrize(
+    "url_name", ["partnerships:list", "partnerships:create", "partnerships:import"]
+)
 def test_pages_not_about_one_partnership_send_anonymous_visitors_to_log_in(client, url_name):
     response = client.get(reverse(url_name))
     assert response.status_code == 302

@@ -86,7 +86,7 @@ def test_sign_up_errors_are_summarised_and_the_input_kept(client):
 def test_passwords_follow_the_validators(client):
     data = {**SIGNUP, "password1": "short", "password2": "short"}
     content = text(client.post(reverse("account_signup"), data))
-    assert "This password is too short. It must contain at least 10 characters." in content
+    assert "This password is too short. It must contain at least 12 characters." in content
 
 
 def test_a_wrong_password_gets_the_same_answer_whether_or_not_the_address_exists(client):

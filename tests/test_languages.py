@@ -37,6 +37,8 @@ PUBLIC_PAGES = [
     ("domains:stage", ["planning"]),
     ("domains:cell", ["communication", "implementation"]),
     ("domains:sources", []),
+    ("accessibility", []),
+    ("privacy", []),
     ("assessments:self_check", []),
     ("account_login", []),
     ("account_signup", []),

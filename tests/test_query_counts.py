@@ -7,14 +7,17 @@ pinned. Other tests show that the counts do not grow with the content (more note
 members or guidance).
 """
 
+import json
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from domains.models import Cell
 from notes.editing import save_text
 from notes.models import DiscussedQuestion, NoteStatus
+from partnerships.transfer import export_document
 
 from .people import client_as, invite
 
@@ -42,6 +45,8 @@ class Visit:
 
 VISITS = [
     Visit("javascript-catalog", 0),
+    Visit("accessibility", 0),
+    Visit("privacy", 0),
     Visit("health", 1),
     Visit("favicon", 0, status=301),
     Visit("assessments:self_check", 1),
@@ -74,6 +79,11 @@ VISITS = [
     Visit("partnerships:resend", 7, who="facilitator", method="post",
           args=("partnership", "invitation"), status=302),
     Visit("partnerships:invitation", 7, args=("token",)),
+    Visit("partnerships:export_json", 9, who="facilitator", args=("partnership",)),
+    Visit("partnerships:export_zip", 9, who="facilitator", args=("partnership",)),
+    Visit("partnerships:import", 3, who="viewer"),
+    Visit("partnerships:import", 14, who="viewer", method="post", data={"file": "an export"},
+          status=302, case="a partnership with a note in two versions"),
     Visit("notes:cell", 11, who="editor", args=("partnership", *CELL)),
     Visit("notes:save_note", 15, who="editor", method="post", args=("partnership", *CELL),
           data={"text": "A third version", "base_version": 2}, status=302),
@@ -105,6 +115,7 @@ def scene(cast):
     save_text(cast.partnership, cell, cast.facilitator, "A plan, agreed", note.version)
     DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
     invitation, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
+    exported = json.dumps(export_document(cast.partnership, cast.facilitator)).encode()
     return {
         "cast": cast,
         "partnership": cast.partnership.pk,
@@ -112,6 +123,7 @@ def scene(cast):
         "invitation": invitation.pk,
         "token": token,
         "first question": cell.questions[0].pk,
+        "an export": SimpleUploadedFile("export.json", exported),
     }
 
 

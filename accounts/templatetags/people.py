@@ -7,8 +7,9 @@ register = template.Library()
 
 
 @register.filter
-def person(user):
-    """A person's display name; content whose author deleted their account shows no name."""
+def person(user, kept_name=""):
+    """A person's display name; content whose author deleted their account shows no name.
+    ``kept_name`` is the name an imported partnership kept for someone with no account here."""
     if user is None:
-        return _("a former member")
+        return kept_name or _("a former member")
     return display_name(user)
