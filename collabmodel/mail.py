@@ -2,20 +2,23 @@
 
 The default mailer (settings.MAILERS) only queues each message; `manage.py db_worker` sends it
 through the "outgoing" mailer (SMTP in production) and, while that fails, queues it again after
-a growing pause, up to MAIL_ATTEMPTS tries (about a day)."""
+a growing pause, up to MAIL_ATTEMPTS tries (about a day). A minute after each attempt the
+queue's finished records, which hold the messages, are deleted: no copy is kept once sent."""
 
 import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
 OUTGOING = "outgoing"
 MAIL_ATTEMPTS = 14
+FORGET_AFTER = timedelta(minutes=1)
 
 
 def pause_after(attempt):
@@ -66,6 +69,7 @@ def deliver(fields, attempt=1):
     """Send one queued message. When the mail server cannot be reached or refuses it (an
     OSError, as smtplib's errors are), the message is queued again for later and this attempt
     fails, so the task list shows it."""
+    forget_sent_mail.using(run_after=timezone.now() + FORGET_AFTER).enqueue()
     try:
         mailers[OUTGOING].send_messages([from_json(dict(fields))])
     except OSError as error:
@@ -82,3 +86,13 @@ def deliver(fields, attempt=1):
             retry_at,
         )
         raise
+
+
+@task
+def forget_sent_mail():
+    """Delete the finished records of mail deliveries (each holds its message; a failed
+    attempt's retry holds its own copy) and of earlier runs of this task."""
+    DBTaskResult.objects.filter(
+        task_path__in=[deliver.module_path, forget_sent_mail.module_path],
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED],
+    ).delete()

@@ -154,3 +154,18 @@ def test_a_queued_message_arrives_as_it_was_written(settings):
     )
     assert sent.extra_headers == {"X-Partnership": "k3v9q0x2ma"}
     assert sent.alternatives == [("<p>HTML</p>", "text/html")]
+
+
+def test_no_copy_of_a_message_is_kept_a_minute_after_it_is_sent(settings):
+    settings.MAILERS = {
+        "default": {"BACKEND": "collabmodel.mail.QueuedBackend"},
+        "outgoing": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    mail.send_mail("Your link", "https://example.org/secret-link", None, ["anna@example.org"])
+    run_worker()
+    assert len(mail.outbox) == 1
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_worker()
+    assert not [
+        result for result in DBTaskResult.objects.all() if "secret-link" in str(result.args_kwargs)
+    ]
