@@ -147,7 +147,7 @@ def aggregates(results):
             "median": result.summary.median if result.summary else None,
             "band": result.summary.band if result.summary else None,
             "divided": result.summary.divided if result.summary else None,
-            "counts": dict(zip(SCALE, result.summary.counts, strict=True))
+            "counts": dict(zip(map(str, SCALE), result.summary.counts, strict=True))
             if result.summary
             else None,
         }

@@ -143,7 +143,7 @@ def answer(request, membership, round_id, domain):
         raise Http404
     position = slugs.index(domain)
     page_domain, statements = pages[position]
-    if round.is_closed:
+    if round.is_closed and request.method != "POST":  # a POST keeps its text: see RoundClosed
         messages.info(request, _("This round is closed: answers can no longer be changed."))
         return redirect(round)
     status = 200
@@ -250,7 +250,7 @@ def results_csv(request, membership, round_id):
         writer.writerow(
             [
                 *(row[column] for column in CSV_COLUMNS[:8]),
-                *(counts.get(s, "") for s in range(1, 6)),
+                *(counts.get(str(s), "") for s in range(1, 6)),
             ]
         )
     return response
