@@ -38,6 +38,11 @@ class CellResult:
         return self.statement.cell
 
     @property
+    def rating_counts(self):
+        """(rating, how many gave it) for each rating, 1 to 5."""
+        return list(zip(SCALE, self.summary.counts, strict=True))
+
+    @property
     def spread(self):
         """The bar of answers: (rating, count, x and width in percent) for each rating given."""
         counts = self.summary.counts

@@ -229,7 +229,12 @@ def print_page(request, membership, round_id):
     return render(
         request,
         "assessments/round_print.html",
-        {"partnership": membership.partnership, "round": round, "results": results},
+        {
+            "partnership": membership.partnership,
+            "round": round,
+            "results": results,
+            "printable": True,
+        },
     )
 
 
