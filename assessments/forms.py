@@ -67,7 +67,10 @@ class RoundForm(forms.ModelForm):
         fields = ["title", "domains", "stages", "closes_on", "mode"]
         widgets = {"closes_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
-            "closes_on": _("Members can answer and change their answers until the end of this day.")
+            "title": _("For example “Spring 2027” or “Before the kick-off meeting”."),
+            "closes_on": _(
+                "Members can answer and change their answers until the end of this day."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
