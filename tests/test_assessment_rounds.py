@@ -4,7 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessments.answering import close_round
 from assessments.export import partnership_results
@@ -14,6 +14,7 @@ from domains.models import Cell, Domain
 
 from .assessment_rounds import a_round, answer, answered_and_closed, statements
 from .html import page, text
+from .test_languages import TRANSLATED, english_left
 
 pytestmark = pytest.mark.django_db
 
@@ -386,3 +387,28 @@ def test_a_domain_outside_the_rounds_focus_is_not_found(client, cast):
     client.force_login(cast.editor)
     assert client.get(answer_url(round, "leadership")).status_code == 200
     assert client.get(answer_url(round, "motivation")).status_code == 404
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_round_pages_speak_the_language_of_their_address(client, cast, language):
+    closed = answered_and_closed(cast)
+    open_round = a_round(cast.partnership, cast.facilitator)
+    answer(open_round, cast.facilitator, {"leadership/planning": "2"})
+    client.force_login(cast.facilitator)
+    pk = cast.partnership.pk
+    with translation.override(language):
+        urls = [
+            rounds_url(cast.partnership),
+            reverse("assessments:open", args=[pk]),
+            closed.get_absolute_url(),
+            open_round.get_absolute_url(),
+            answer_url(open_round, "leadership"),
+            reverse("assessments:print", args=[pk, closed.pk]),
+            reverse("assessments:delete", args=[pk, closed.pk]),
+        ]
+    statement = statements(open_round)["leadership/planning"].texts[language]
+    for url in urls:
+        response = client.get(url)
+        assert page(response).html["lang"] == language, url
+        assert english_left(response, language) == [], url
+    assert statement in text(client.get(urls[4]))
