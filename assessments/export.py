@@ -1,10 +1,13 @@
-"""A partnership's self-assessment results as plain data, for the partnership's export.
-
-Only aggregates of closed rounds whose results can be shown (results.py decides), never one
-member's answers.
+"""What assessments/ hands on as plain data: a partnership's results, for the partnership's
+export (only aggregates of closed rounds whose results can be shown, as results.py decides,
+never one member's answers), and a person's own answers, for their "download my data" file.
 """
 
-from .models import Round
+from django.dispatch import receiver
+
+from accounts.signals import personal_data_requested
+
+from .models import Answer, Round
 from .results import aggregates, results_for
 
 
@@ -31,3 +34,31 @@ def partnership_results(partnership) -> list:
                 }
             )
     return exported
+
+
+def user_data(user) -> dict:
+    """The person's own answers: only they download them."""
+    answers = (
+        Answer.objects.filter(response__user=user)
+        .select_related("response__round", "statement__cell__domain", "statement__cell__stage")
+        .order_by("response__round__opened_at", "statement__cell__domain__position",
+                  "statement__cell__stage__position")
+    )  # fmt: skip
+    return {
+        "self_assessment_answers": [
+            {
+                "partnership": answer.response.round.partnership_id,
+                "round": answer.response.round.title,
+                "cell": f"{answer.statement.cell.domain.slug}/{answer.statement.cell.stage.slug}",
+                "statement": answer.statement.text,
+                "rating": answer.rating,
+                "comment": answer.comment,
+            }
+            for answer in answers
+        ]
+    }
+
+
+@receiver(personal_data_requested)
+def add_assessment_data(sender, user, **kwargs):
+    return user_data(user)

@@ -412,3 +412,15 @@ def test_round_pages_speak_the_language_of_their_address(client, cast, language)
         assert page(response).html["lang"] == language, url
         assert english_left(response, language) == [], url
     assert statement in text(client.get(urls[4]))
+
+
+def test_a_persons_data_download_holds_their_own_answers_only(client, cast):
+    round = a_round(cast.partnership, cast.facilitator)
+    answer(round, cast.editor, {"leadership/planning": "4"}, {"leadership/planning": "Mine."})
+    answer(round, cast.viewer, {"leadership/planning": "1"}, {"leadership/planning": "Theirs."})
+    client.force_login(cast.editor)
+    data = json.loads(client.get(reverse("accounts:data")).content)
+    assert [
+        (row["round"], row["cell"], row["rating"], row["comment"])
+        for row in data["self_assessment_answers"]
+    ] == [("Spring check", "leadership/planning", "4", "Mine.")]

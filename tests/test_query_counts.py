@@ -110,7 +110,7 @@ VISITS = [
     Visit("assessments:print", 7, who="viewer", args=("partnership", "round")),
     Visit("assessments:csv", 6, who="viewer", args=("partnership", "round")),
     Visit("accounts:profile", 4, who="viewer"),
-    Visit("accounts:data", 8, who="facilitator"),
+    Visit("accounts:data", 9, who="facilitator"),
     Visit("accounts:delete", 5, who="facilitator"),
 ]  # fmt: skip
 
