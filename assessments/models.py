@@ -32,10 +32,12 @@ class Mode(models.TextChoices):
 
 class RoundQuerySet(models.QuerySet):
     def for_list(self, partnership):
-        """A partnership's rounds, newest first, each with how many members have answered."""
+        """A partnership's rounds, newest first, each with how many members have answered
+        (rated a statement or said "don't know", as the results count them)."""
+        answered = models.Q(responses__answers__rating__gt="")
         return (
             self.filter(partnership=partnership)
-            .annotate(respondent_count=models.Count("responses", distinct=True))
+            .annotate(respondent_count=models.Count("responses", filter=answered, distinct=True))
             .order_by("-opened_at", "-pk")
         )
 
@@ -87,6 +89,11 @@ class Round(models.Model):
             return self.closed_at
         next_day = datetime.combine(self.closes_on, time.min) + timedelta(days=1)
         return timezone.make_aware(next_day)
+
+    @property
+    def closed_on(self):
+        """The day answering stopped (or stops)."""
+        return timezone.localdate(self.closed_at) if self.closed_at else self.closes_on
 
     @property
     def is_closed(self):

@@ -5,8 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
-from assessments.answering import close_round
+from assessments.answering import RoundClosed, close_round
 from assessments.export import partnership_results
 from assessments.models import Answer, Mode, Response, Round
 from domains.focus import Focus
@@ -145,10 +146,18 @@ def test_answers_stop_when_the_round_closes_and_the_text_comes_back(client, cast
     assert "This round is closed" in text(later)
 
 
-def test_a_round_past_its_closing_date_is_closed(cast):
+def test_a_round_past_its_closing_date_is_closed_and_takes_no_more_answers(client, cast):
     round = a_round(cast.partnership, cast.facilitator)
-    round.closes_on = timezone.localdate() - timezone.timedelta(days=1)
+    yesterday = timezone.localdate() - timezone.timedelta(days=1)
+    Round.objects.filter(pk=round.pk).update(closes_on=yesterday)
+    round.refresh_from_db()
     assert round.is_closed
+    assert round.closed_on == yesterday
+    with pytest.raises(RoundClosed):
+        answer(round, cast.editor, {"leadership/planning": "3"})
+    client.force_login(cast.editor)
+    listed = text(client.get(rounds_url(cast.partnership)))
+    assert f"Closed on {date_format(yesterday)}" in listed
 
 
 def test_changing_answers_keeps_one_response_per_member(cast):
@@ -424,3 +433,13 @@ def test_a_persons_data_download_holds_their_own_answers_only(client, cast):
         (row["round"], row["cell"], row["rating"], row["comment"])
         for row in data["self_assessment_answers"]
     ] == [("Spring check", "leadership/planning", "4", "Mine.")]
+
+
+def test_the_list_counts_members_who_rated_as_the_results_do(client, cast):
+    round = a_round(cast.partnership, cast.facilitator)
+    answer(round, cast.editor, {"leadership/planning": "unknown"})
+    answer(round, cast.viewer, {}, {"leadership/planning": "Only a comment so far."})
+    client.force_login(cast.facilitator)
+    row = page(client.get(rounds_url(cast.partnership))).select_one("tbody tr")
+    assert row.select("td")[-1].get_text(strip=True) == "1"
+    assert "1 member has answered" in text(client.get(round.get_absolute_url()))
