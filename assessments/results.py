@@ -7,6 +7,7 @@ a person. Nothing here hands on one person's rating in anonymous mode.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from domains.matrix import arrange
 
@@ -37,12 +38,12 @@ class CellResult:
     def cell(self):
         return self.statement.cell
 
-    @property
+    @cached_property
     def rating_counts(self):
         """(rating, how many gave it) for each rating, 1 to 5."""
         return list(zip(SCALE, self.summary.counts, strict=True))
 
-    @property
+    @cached_property
     def spread(self):
         """The bar of answers: (rating, count, x and width in percent) for each rating given."""
         counts = self.summary.counts
@@ -63,22 +64,22 @@ class Results:
     respondents: int
     visible: bool
 
-    @property
+    @cached_property
     def matrix(self):
         for result in self.cells:
             result.cell.result = result
         return arrange([result.cell for result in self.cells])
 
-    @property
+    @cached_property
     def shown(self):
         """The cells whose score can be shown."""
         return [result for result in self.cells if result.summary]
 
-    @property
+    @cached_property
     def start(self):
         return where_to_start({result: result.summary for result in self.shown})
 
-    @property
+    @cached_property
     def commented(self):
         return [result for result in self.cells if result.comments]
 
