@@ -3,8 +3,10 @@ facilitator closes the round and reads where to start."""
 
 from playwright.sync_api import expect
 
+from assessments.answering import close_round
 from assessments.models import Answer
 
+from ..assessment_rounds import a_round, answer
 from ..people import make_partnership, make_user
 from .conftest import axe_violations, signed_in
 
@@ -30,6 +32,10 @@ def test_three_members_answer_and_the_facilitator_reads_where_to_start(site, bro
     ben, cleo = make_user("ben@example.org", "Ben Berg"), make_user("cleo@example.org", "Cleo")
     partnership.memberships.create(user=ben, role="editor")
     partnership.memberships.create(user=cleo, role="viewer")
+    winter = a_round(partnership, anna, title="Winter check")
+    for member in (anna, ben, cleo):
+        answer(winter, member, {"leadership/mapping": "4", "leadership/planning": "3"})
+    close_round(winter)
 
     facilitator = signed_in(browser.new_context(bypass_csp=True), site, anna)
     facilitator.goto(f"{site.url}/en/partnerships/{partnership.pk}/")
@@ -64,7 +70,7 @@ def test_three_members_answer_and_the_facilitator_reads_where_to_start(site, bro
         page.get_by_role("button", name="Save and finish").click()
         expect(page.locator(".alert-success")).to_contain_text("Your answers are saved.")
         expect(page.get_by_text("You have rated 4 of 4 statements.")).to_be_visible()
-    assert Answer.objects.count() == 12
+    assert Answer.objects.filter(response__round__title="Spring check").count() == 12
 
     facilitator.goto(round_url)
     expect(facilitator.get_by_text("3 members have answered", exact=True)).to_be_visible()
@@ -87,5 +93,13 @@ def test_three_members_answer_and_the_facilitator_reads_where_to_start(site, bro
     expect(facilitator.locator(".where-to-start > li")).to_have_count(3)
     assert_accessible(facilitator)
     facilitator.go_back()
+    facilitator.get_by_label("Earlier round").select_option(value=str(winter.pk))
+    facilitator.get_by_role("button", name="Show the change per cell").click()
+    mapping = facilitator.locator("td", has_text="Leadership · Mapping")
+    expect(mapping).to_contain_text("Down 2 since then")
+    assert_accessible(facilitator)
+    facilitator.get_by_role("link", name="Delete the round").click()
+    assert_accessible(facilitator)
+    facilitator.get_by_role("link", name="Cancel").click()
     start.nth(0).get_by_role("link", name="Its guiding questions").click()
     expect(facilitator.get_by_role("heading", level=2, name="Guiding questions")).to_be_visible()
