@@ -14,6 +14,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 SCALE = (1, 2, 3, 4, 5)
+UNKNOWN = "unknown"  # the answer "don't know"
+SCALE_LABELS = {
+    1: _("1 · not at all"),
+    2: _("2 · a little"),
+    3: _("3 · partly"),
+    4: _("4 · mostly"),
+    5: _("5 · fully"),
+}
+# Every answer a statement can get, as forms and stored answers carry it.
+RATING_CHOICES = [(str(score), SCALE_LABELS[score]) for score in SCALE] + [
+    (UNKNOWN, _("Don't know"))
+]
 STRENGTH_FROM = 4
 DISCUSS_FROM = 3
 DIVIDED_SPREAD = 2
@@ -23,6 +35,11 @@ class Band(models.TextChoices):
     STRENGTH = "strength", _("Strength")
     DISCUSS = "discuss", _("Worth discussing")
     CONCERN = "concern", _("Concern")
+
+
+def score(rating):
+    """A stored or posted rating as the scoring reads it: 1 to 5, or None for "don't know"."""
+    return int(rating) if rating in {str(value) for value in SCALE} else None
 
 
 def band(median):

@@ -15,6 +15,7 @@ import os
 import statistics
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +65,31 @@ def build(partnership_size=6):
     return partnership, users[0]
 
 
+def assessment_rounds(partnership, users):
+    """A closed round every member answered in full, with comments, and an open one."""
+    from assessments.answering import close_round, open_round, save_answers
+    from domains.focus import Focus
+
+    rounds = []
+    for title in ("Closed round", "Open round"):
+        round = open_round(
+            partnership, users[0], title=title, focus=Focus(), closes_on=date.today(),
+            mode="anonymous",
+        )  # fmt: skip
+        rounds.append(round)
+    for position, user in enumerate(users):
+        save_answers(
+            rounds[0],
+            user,
+            {
+                statement.pk: (str(1 + (position + number) % 5), f"Comment {number} " * 20)
+                for number, statement in enumerate(rounds[0].statements.all())
+            },
+        )
+    close_round(rounds[0])
+    return rounds
+
+
 def measure(client, url, requests):
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
@@ -103,6 +129,9 @@ def main():
     try:
         with transaction.atomic():
             partnership, member = build()
+            closed_round, open_round = assessment_rounds(
+                partnership, [m.user for m in partnership.memberships.all()]
+            )
             anonymous, signed_in = Client(), Client()
             signed_in.force_login(member)
             base = f"/en/partnerships/{partnership.pk}"
@@ -120,6 +149,18 @@ def main():
                     f"{base}/communication/planning/history/",
                 ),
                 ("members", signed_in, f"{base}/members/"),
+                ("self-assessment rounds", signed_in, f"{base}/assessments/"),
+                (
+                    "self-assessment results (6 members)",
+                    signed_in,
+                    f"{base}/assessments/{closed_round.pk}/",
+                ),
+                ("results CSV", signed_in, f"{base}/assessments/{closed_round.pk}/results.csv"),
+                (
+                    "answering a domain",
+                    signed_in,
+                    f"{base}/assessments/{open_round.pk}/answer/leadership/",
+                ),
             ]
             for name, client, url in pages:
                 median, p95, queries = measure(client, url, args.requests)

@@ -23,8 +23,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("partnerships.urls")),
+    path("", include("assessments.urls")),  # before notes and domains, whose cells catch all
     path("", include("notes.urls")),  # after partnerships: its cell addresses are catch-alls
-    path("", include("assessments.urls")),  # before domains: /model/self-check/
     path("", include("domains.urls")),
     path("", include("workbooks.urls")),
 )

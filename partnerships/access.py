@@ -26,12 +26,14 @@ class Action(models.TextChoices):
     EXPORT = "export"  # print and download
     MANAGE = "manage"  # edit details, members, invitations, archive; export it whole
     DELETE = "delete"  # delete the partnership
+    ANSWER = "answer"  # answer the partnership's self-assessment rounds
+    RUN_ROUNDS = "run_rounds"  # open, close and delete self-assessment rounds
 
 
 ROLE_PERMISSIONS = {
     Role.FACILITATOR: frozenset(Action),
-    Role.EDITOR: frozenset({Action.VIEW, Action.EDIT, Action.EXPORT}),
-    Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT}),
+    Role.EDITOR: frozenset({Action.VIEW, Action.EDIT, Action.EXPORT, Action.ANSWER}),
+    Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT, Action.ANSWER}),
 }
 
 

@@ -8,17 +8,20 @@ the action gets 403; a refused request changes nothing.
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
+from assessments.models import Answer, Response, Round
 from domains.models import Cell
 from notes.editing import save_text
 from notes.models import DiscussedQuestion, Note, NoteStatus, Revision
 from partnerships.access import Action, membership_for, permits
 from partnerships.models import Invitation, Membership, Partnership, Role
 
+from .assessment_rounds import a_round, answered_and_closed
 from .html import text
 from .people import ROLES, client_as, invite
 
@@ -46,6 +49,10 @@ class Endpoint:
             args += [DOMAIN, STAGE]
         elif self.extra == "version":
             args += [DOMAIN, STAGE, 1]
+        elif self.extra in {"round", "open round"}:
+            args.append(scene.rounds[self.extra].pk)
+        elif self.extra == "answer":
+            args += [scene.rounds["open round"].pk, DOMAIN]
         return reverse(self.name, args=args)
 
     def __str__(self):
@@ -53,6 +60,11 @@ class Endpoint:
 
 
 NOTE = {"text": "A new version", "base_version": 2}
+ROUND = {
+    "title": "Autumn",
+    "closes_on": str(date.today() + timedelta(days=30)),
+    "mode": "anonymous",
+}
 ENDPOINTS = [
     Endpoint("partnerships:detail", "get", Action.VIEW, 200),
     Endpoint("partnerships:members", "get", Action.VIEW, 200),
@@ -84,16 +96,30 @@ ENDPOINTS = [
     Endpoint("notes:restore", "post", Action.EDIT, 302, "version", {"base_version": 2}),
     Endpoint("workbooks:partnership", "get", Action.EXPORT, 202),
     Endpoint("workbooks:partnership", "post", Action.EXPORT, 302),
+    Endpoint("assessments:rounds", "get", Action.VIEW, 200),
+    Endpoint("assessments:open", "get", Action.RUN_ROUNDS, 200),
+    Endpoint("assessments:open", "post", Action.RUN_ROUNDS, 302, data=ROUND),
+    Endpoint("assessments:round", "get", Action.VIEW, 200, "round"),
+    Endpoint("assessments:round", "get", Action.VIEW, 200, "open round"),
+    Endpoint("assessments:answer", "get", Action.ANSWER, 200, "answer"),
+    Endpoint("assessments:answer", "post", Action.ANSWER, 302, "answer", {"rating": "4"}),
+    Endpoint("assessments:close", "post", Action.RUN_ROUNDS, 302, "open round"),
+    Endpoint("assessments:delete", "get", Action.RUN_ROUNDS, 200, "round"),
+    Endpoint("assessments:delete", "post", Action.RUN_ROUNDS, 302, "round"),
+    Endpoint("assessments:print", "get", Action.EXPORT, 200, "round"),
+    Endpoint("assessments:csv", "get", Action.EXPORT, 200, "round"),
 ]  # fmt: skip
 
 
 @dataclass
 class Scene:
-    """The cast's partnership with a note in two versions, a ticked question and an invitation."""
+    """The cast's partnership with a note in two versions, a ticked question, an invitation,
+    and two self-assessment rounds: one answered and closed, one open."""
 
     cast: object
     cell: Cell
     invitation: Invitation
+    rounds: dict
 
 
 @pytest.fixture(params=[False, True], ids=["active", "archived"])
@@ -103,16 +129,23 @@ def scene(request, cast):
     save_text(cast.partnership, cell, cast.facilitator, "Secret plan, again", note.version)
     DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
     invitation, _ = invite(cast.partnership, "invited@example.org", invited_by=cast.facilitator)
+    rounds = {
+        "round": answered_and_closed(cast),
+        "open round": a_round(cast.partnership, cast.co_facilitator),
+    }
     if request.param:
         cast.partnership.archived_at = timezone.now()
         cast.partnership.save()
-    return Scene(cast, cell, invitation)
+    return Scene(cast, cell, invitation, rounds)
 
 
 def form(endpoint, scene):
     data = dict(endpoint.data or {})
     if data.get("discussed") == "question":
         data["discussed"] = [scene.cell.questions[0].pk]
+    if "rating" in data:
+        statement = scene.rounds["open round"].statements.get(cell=scene.cell)
+        data = {f"rating-{statement.pk}": data["rating"]}
     return data
 
 
@@ -133,6 +166,13 @@ def everything(partnership_id):
         list(Note.objects.filter(partnership=partnership_id).values().order_by("pk")),
         list(Revision.objects.filter(note__partnership=partnership_id).values().order_by("pk")),
         list(DiscussedQuestion.objects.filter(partnership=partnership_id).values("question")),
+        list(Round.objects.filter(partnership=partnership_id).values().order_by("pk")),
+        list(Response.objects.filter(round__partnership=partnership_id).values().order_by("pk")),
+        list(
+            Answer.objects.filter(response__round__partnership=partnership_id)
+            .values()
+            .order_by("pk")
+        ),
     ]
 
 
@@ -199,18 +239,19 @@ def test_the_table_has_every_address_of_a_partnership_with_the_action_its_view_n
         assert resolve(endpoint.url(scene)).func.action == endpoint.action, endpoint
 
 
-def test_archived_partnerships_refuse_every_note_write():
+def test_archived_partnerships_refuse_every_note_write_and_self_assessment_change():
     archived = Partnership(archived_at=timezone.now())
     for role in Role:
-        assert not permits(Membership(partnership=archived, role=role), Action.EDIT)
+        for action in (Action.EDIT, Action.ANSWER, Action.RUN_ROUNDS):
+            assert not permits(Membership(partnership=archived, role=role), action)
 
 
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("action", list(Action))
 def test_each_role_may_do_exactly_its_actions(cast, role, action):
     allowed = {
-        Role.VIEWER: {Action.VIEW, Action.EXPORT},
-        Role.EDITOR: {Action.VIEW, Action.EDIT, Action.EXPORT},
+        Role.VIEWER: {Action.VIEW, Action.EXPORT, Action.ANSWER},
+        Role.EDITOR: {Action.VIEW, Action.EDIT, Action.EXPORT, Action.ANSWER},
         Role.FACILITATOR: set(Action),
     }
     membership = Membership(partnership=cast.partnership, user=cast.stranger, role=role)

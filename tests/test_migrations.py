@@ -17,10 +17,13 @@ NOW = datetime.datetime(2026, 11, 20, 9, 30, tzinfo=datetime.UTC)
 
 
 def before_the_split(graph):
-    """Every app at its newest migration, but notes/ as it was and no partnerships/ yet."""
-    return [node for node in graph.leaf_nodes() if node[0] not in {"notes", "partnerships"}] + [
+    """Every app at its newest migration, but notes/ as it was and no partnerships/ yet (nor
+    assessments/, which came later and builds on partnerships/)."""
+    later = {"notes", "partnerships", "assessments"}
+    return [node for node in graph.leaf_nodes() if node[0] not in later] + [
         BEFORE_THE_SPLIT,
         ("partnerships", None),
+        ("assessments", None),
     ]
 
 

@@ -9,6 +9,7 @@ members or guidance).
 
 import json
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +20,7 @@ from notes.editing import save_text
 from notes.models import DiscussedQuestion, NoteStatus
 from partnerships.transfer import export_document
 
+from .assessment_rounds import a_round, answered_and_closed, statements
 from .people import client_as, invite
 
 pytestmark = pytest.mark.django_db
@@ -102,8 +104,25 @@ VISITS = [
           data={"base_version": 2}, status=302),
     Visit("workbooks:blank", 21, status=202),
     Visit("workbooks:partnership", 28, who="viewer", args=("partnership",), status=202),
+    Visit("assessments:rounds", 5, who="viewer", args=("partnership",)),
+    Visit("assessments:open", 6, who="facilitator", args=("partnership",)),
+    Visit("assessments:open", 10, who="facilitator", method="post", args=("partnership",),
+          data={"title": "Autumn", "closes_on": "in a month", "mode": "named"}, status=302),
+    Visit("assessments:round", 9, who="viewer", args=("partnership", "round")),
+    Visit("assessments:round", 12, who="viewer", args=("partnership", "round"),
+          data={"compare": "earlier round"}, case="compared"),
+    Visit("assessments:round", 8, who="viewer", args=("partnership", "open round"), case="open"),
+    Visit("assessments:answer", 7, who="viewer", args=("partnership", "open round", "leadership")),
+    Visit("assessments:answer", 14, who="viewer", method="post",
+          args=("partnership", "open round", "leadership"), data={"rating-answer": "4"},
+          status=302),
+    Visit("assessments:close", 8, who="facilitator", method="post",
+          args=("partnership", "open round"), status=302),
+    Visit("assessments:delete", 5, who="facilitator", args=("partnership", "round")),
+    Visit("assessments:print", 7, who="viewer", args=("partnership", "round")),
+    Visit("assessments:csv", 6, who="viewer", args=("partnership", "round")),
     Visit("accounts:profile", 4, who="viewer"),
-    Visit("accounts:data", 8, who="facilitator"),
+    Visit("accounts:data", 9, who="facilitator"),
     Visit("accounts:delete", 5, who="facilitator"),
 ]  # fmt: skip
 
@@ -116,6 +135,9 @@ def scene(cast):
     DiscussedQuestion.objects.create(partnership=cast.partnership, question=cell.questions[1])
     invitation, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
     exported = json.dumps(export_document(cast.partnership, cast.facilitator)).encode()
+    earlier_round = answered_and_closed(cast, title="Spring")
+    closed_round = answered_and_closed(cast, title="Autumn")
+    open_round = a_round(cast.partnership, cast.facilitator)
     return {
         "cast": cast,
         "partnership": cast.partnership.pk,
@@ -124,6 +146,11 @@ def scene(cast):
         "token": token,
         "first question": cell.questions[0].pk,
         "an export": SimpleUploadedFile("export.json", exported),
+        "round": closed_round.pk,
+        "earlier round": earlier_round.pk,
+        "open round": open_round.pk,
+        "in a month": str(date.today() + timedelta(days=30)),
+        "rating-answer": f"rating-{statements(open_round)['leadership/planning'].pk}",
     }
 
 
@@ -132,7 +159,9 @@ def test_each_page_runs_its_pinned_number_of_queries(
     client, scene, visit, django_assert_num_queries
 ):
     url = reverse(visit.name, args=[scene.get(arg, arg) for arg in visit.args])
-    data = {name: scene.get(value, value) for name, value in (visit.data or {}).items()}
+    data = {
+        scene.get(name, name): scene.get(value, value) for name, value in (visit.data or {}).items()
+    }
     client = client_as(client, scene["cast"], visit.who)
     with django_assert_num_queries(visit.queries):
         response = getattr(client, visit.method)(url, data, headers=visit.headers)

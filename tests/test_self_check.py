@@ -38,8 +38,8 @@ def test_answers_show_each_cells_band_and_where_to_start(client):
     html = page(response)
     start = [a["href"] for a in html.select(".where-to-start a")]
     assert start == [
-        cells[6].get_absolute_url() + "#questions",
-        cells[2].get_absolute_url() + "#questions",
+        cells[6].get_absolute_url() + "#questions-title",
+        cells[2].get_absolute_url() + "#questions-title",
     ]
     grid = html.select_one("#results table")
     assert grid.get_text(" ").count("Strength (5)") == 17
