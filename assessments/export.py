@@ -4,11 +4,15 @@ never one member's answers), and a person's own answers, for their "download my 
 """
 
 from django.dispatch import receiver
+from django.template.loader import render_to_string
 
 from accounts.signals import personal_data_requested
+from domains.models import Cell
+from partnerships.transfer import partnership_export_requested, partnership_markdown_requested
 
 from .models import Answer, Round
 from .results import aggregates, results_for
+from .scoring import Band
 
 
 def partnership_results(partnership) -> list:
@@ -62,3 +66,30 @@ def user_data(user) -> dict:
 @receiver(personal_data_requested)
 def add_assessment_data(sender, user, **kwargs):
     return user_data(user)
+
+
+@receiver(partnership_export_requested)
+def add_results(sender, partnership, **kwargs):
+    return {"self_assessment_results": partnership_results(partnership)}
+
+
+@receiver(partnership_markdown_requested)
+def results_file(sender, document, **kwargs):
+    """The closed rounds' results, readable: a table of medians and bands per round."""
+    rounds = document.get("self_assessment_results", [])
+    if not rounds:
+        return {}
+    names = {(cell.domain.slug, cell.stage.slug): str(cell) for cell in Cell.objects.for_matrix()}
+    for round in rounds:
+        round["lines"] = [
+            {
+                "cell": names.get((row["domain"], row["stage"]), f"{row['domain']}/{row['stage']}"),
+                "median": row["median"],
+                "band": Band(row["band"]).label if row["band"] else None,
+                "divided": row["divided"],
+            }
+            for row in round["cells"]
+        ]
+    return {
+        "self-assessment.md": render_to_string("assessments/export/results.txt", {"rounds": rounds})
+    }

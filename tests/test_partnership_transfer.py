@@ -22,6 +22,7 @@ from notes.editing import mark_discussed, save_text, set_status
 from notes.models import Note, NoteStatus, Revision
 from partnerships.models import Invitation, Membership, Partnership, Role
 
+from .assessment_rounds import answered_and_closed
 from .html import page, text
 from .people import invite, make_user
 
@@ -342,3 +343,22 @@ def test_the_import_is_offered_on_my_partnerships(client, cast):
     client.force_login(cast.viewer)
     response = client.get(reverse("partnerships:list"))
     assert reverse("partnerships:import") in {a["href"] for a in page(response).select("main a")}
+
+
+def test_the_export_carries_closed_rounds_results_in_aggregate_only(client, cast):
+    answered_and_closed(cast, ratings=["2", "3", "4"], title="Spring")
+    client.force_login(cast.facilitator)
+    [spring] = export(client, cast.partnership)["self_assessment_results"]
+    assert (spring["title"], spring["respondents"]) == ("Spring", 3)
+    [rated] = [row for row in spring["cells"] if row["stage"] == "planning" and row["answered"]]
+    assert (rated["domain"], rated["median"], rated["band"]) == ("leadership", 3, "discuss")
+    assert "comment" not in json.dumps(spring)
+    assert not {"fiona@example.org", "emma@example.org", "victor@example.org"} & set(
+        json.dumps(spring).split('"')
+    )
+    response = client.get(reverse("partnerships:export_zip", args=[cast.partnership.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    [results] = [name for name in archive.namelist() if name.endswith("/self-assessment.md")]
+    readable = archive.read(results).decode()
+    assert "## Spring" in readable
+    assert "- Leadership · Planning: 3 (Worth discussing)" in readable
