@@ -193,7 +193,15 @@ def test_history_page_lists_revisions_and_shows_what_changed(client, cast, cell)
 
     response = client.get(url(cast, "history"), {"from": 1, "to": 99})
     assert response.status_code == 400
-    assert "Those versions do not exist" in text(response)
+    html = page(response)
+    summary = html.select_one(".error-summary a[href='#id_to']")
+    assert (
+        summary.get_text()
+        == "To version: There is no version 99 of this note. Choose one from the list."
+    )
+    assert html.select_one("#id_to")["aria-invalid"] == "true"
+    assert html.select_one("#id_to")["aria-describedby"] == "id_to_error"
+    assert "no version 99" in html.select_one("#id_to_error").get_text()
 
 
 def test_restoring_an_old_revision_makes_it_the_newest(client, cast, cell):
