@@ -30,7 +30,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     page.get_by_role("link", name="Sign up", exact=True).click()
     assert_accessible(page)
     sign_up(page, "anna@example.org", "Anna Bērziņa", "Public body")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your e-mail address")
     assert_accessible(page)
 
     page.goto(link_in(mail.outbox[-1], "/accounts/confirm-email/"))
