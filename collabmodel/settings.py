@@ -158,7 +158,8 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}  # the same work for taken addresses
+# In the product's words; sign-up does the same work for taken addresses.
+ACCOUNT_FORMS = {"login": "accounts.signup.LoginForm", "signup": "accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # only in the browser session that signed up
 ACCOUNT_CHANGE_EMAIL = True

@@ -37,7 +37,13 @@ def log_in(client, email, password=PASSWORD):
 def test_sign_up_asks_for_name_and_sector_and_sends_a_verification_link(client):
     form = page(client.get(reverse("account_signup")))
     labels = {label.get_text(" ", strip=True) for label in form.select("main form label")}
-    assert {"Email *", "Password *", "Display name *", "Organisation", "Citizen"} <= labels
+    assert {
+        "E-mail address *",
+        "Password *",
+        "Password again *",
+        "Display name *",
+        "Citizen",
+    } <= labels
     assert form.select_one("input[name=password1]")["autocomplete"] == "new-password"
 
     response = client.post(reverse("account_signup"), SIGNUP)
