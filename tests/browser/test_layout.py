@@ -42,3 +42,24 @@ def test_partnership_and_account_pages(site, context, width):
     page = signed_in(context, site, demo.facilitator)
     problems, served = check_pages(page, site.url, partnership_pages(demo), width)
     assert_no_problems(problems, served, width)
+
+
+def test_the_checks_see_what_they_look_for(page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.set_content(
+        """<!doctype html><html lang="en"><title>Faults</title><main>
+        <input class="form-control" aria-label="Faint" style="border: 1px solid #dee2e6">
+        <a href="#one" style="position: fixed; top: 0; left: 0">One</a>
+        <button style="position: fixed; top: 0; left: 0">Two</button>
+        <div style="width: 900px">Too wide</div>
+        <div style="position: absolute; width: 1px; height: 1px; overflow: hidden;
+          clip-path: inset(50%)"><a href="#hidden">Hidden</a></div>
+        </main></html>"""
+    )
+    problems = layout_problems(page)
+    assert any(problem.startswith("the page scrolls sideways") for problem in problems)
+    assert any("“Faint” has a border of 1.2" in problem for problem in problems), problems
+    assert any("“One” overlaps <button> “Two”" in problem for problem in problems), problems
+    assert any("“Hidden” takes keyboard focus out of sight" in p for p in problems), problems
+    errors = html_errors({"page": "<!doctype html><html lang=en><title>x</title><h2>a</h2><h4>b"})
+    assert any("skipping 1 heading level" in error for error in errors["page"]), errors
