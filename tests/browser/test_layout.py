@@ -58,7 +58,7 @@ def test_the_checks_see_what_they_look_for(page):
     )
     problems = layout_problems(page)
     assert any(problem.startswith("the page scrolls sideways") for problem in problems)
-    assert any("“Faint” has a border of 1.2" in problem for problem in problems), problems
+    assert any("“Faint” has a border of 1.3" in problem for problem in problems), problems
     assert any("“One” overlaps <button> “Two”" in problem for problem in problems), problems
     assert any("“Hidden” takes keyboard focus out of sight" in p for p in problems), problems
     errors = html_errors({"page": "<!doctype html><html lang=en><title>x</title><h2>a</h2><h4>b"})
