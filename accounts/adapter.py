@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .models import Profile
 
@@ -28,6 +29,10 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         with translation.override(language):
             super().send_mail(template_prefix, email, {**context, **links})
+
+    def format_email_subject(self, subject):
+        """A subject starts with the product's name, in the mail's language."""
+        return f"[{_('Collaboration workbook')}] {subject}"
 
     def get_login_redirect_url(self, request):
         """After logging in, the site continues in the person's own language."""

@@ -200,13 +200,13 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}  # the same work for taken addresses
+# In the product's words; sign-up does the same work for taken addresses.
+ACCOUNT_FORMS = {"login": "accounts.signup.LoginForm", "signup": "accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # only in the browser session that signed up
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Collaboration workbook] "
 ACCOUNT_USER_DISPLAY = "accounts.models.display_name"
 # Behind a reverse proxy every request comes from the proxy: the rate limits per address then
 # read the client's address from X-Forwarded-For, as set by this many proxies (nginx: 1).
@@ -271,7 +271,7 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ma
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Collaboration model <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Collaboration workbook <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Every message is queued (collabmodel/mail.py) and sent by `manage.py db_worker` through the
 # "outgoing" mailer, tried again with growing pauses while the mail server is unreachable.

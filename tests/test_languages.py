@@ -196,7 +196,8 @@ def test_mail_to_a_person_is_in_their_profiles_language(client):
     client.post("/en/accounts/password/reset/", {"email": "lauma@example.org"})
     [message] = mail.outbox
     assert "/lv/accounts/password/reset/key/" in message.body
-    assert "paroles" in message.body  # allauth's own Latvian text
+    assert "Lai izvēlētos jaunu paroli" in message.body  # the product's text, in Latvian
+    assert message.subject == "[Sadarbības darba burtnīca] Atiestatiet paroli"
 
 
 def test_an_invitation_goes_out_in_the_language_the_inviter_chose(client, cast):

@@ -11,7 +11,8 @@ from django.template.base import Lexer, TokenType
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_TEMPLATES = sorted((ROOT / "templates" / "domains").rglob("*.html"))
 # What a domains template may include or extend: its own, the site's layout and partials, and
-# the project's hooks.
+# the project's hooks. It may load Django's template tags, its own and crispy-forms' (the site's
+# one way to render forms).
 INCLUDABLE = ("domains/", "includes/", "hooks/", "base.html")
 
 
@@ -41,7 +42,7 @@ def problems(path):
                 arguments[: arguments.index("from")] if "from" in arguments else arguments
             ):
                 module = libraries.get(library, "")
-                if not module.startswith(("django.", "domains.")):
+                if not module.startswith(("django.", "domains.", "crispy_forms.")):
                     found.append(f"loads the template tags {library!r} ({module or 'unknown'})")
         elif name in {"include", "extends"}:
             template = arguments[0].strip("'\"")

@@ -61,7 +61,7 @@ def test_light_formatting_is_kept():
         "- minutes by Ana\n- agenda by Jonas\n\n1. first\n2. second\n\n"
         "> quote\n\nSee [the plan](https://example.org/plan) or [mail](mailto:a@example.org)."
     )
-    assert "<h4>Agreed</h4>" in html
+    assert "<h3>Agreed</h3>" in html
     assert "<strong>meet</strong>" in html
     assert "<em>second</em>" in html
     assert "<ul>\n<li>minutes by Ana</li>" in html
@@ -79,9 +79,15 @@ def test_a_dangerous_link_keeps_its_words_but_loses_its_target():
     assert "href" not in html
 
 
-def test_headings_start_below_the_page_headings():
+def test_headings_start_below_the_page_headings_and_skip_no_level():
     assert render_note("# Big") == "<h3>Big</h3>\n"
-    assert render_note("##### Small") == "<h6>Small</h6>\n"
+    assert render_note("##### Small") == "<h3>Small</h3>\n"
+    assert render_note("## Plan\n\n#### Who\n\n## Risks") == (
+        "<h3>Plan</h3>\n<h4>Who</h4>\n<h3>Risks</h3>\n"
+    )
+    assert render_note("# 1\n## 2\n### 3\n#### 4\n##### 5") == (
+        "<h3>1</h3>\n<h4>2</h4>\n<h5>3</h5>\n<h6>4</h6>\n<h6>5</h6>\n"
+    )
 
 
 def test_letters_of_the_baltic_sea_region_survive():

@@ -23,6 +23,7 @@ from ..markup import saved_html
 from ..models import REVISIONS_KEPT, DiscussedQuestion, Revision
 from ..note_forms import DiscussedForm, NoteForm, StatusForm
 from ..progress import with_progress
+from ..version_forms import CompareForm, ConflictForm
 
 
 def cell_url(partnership, cell, name="cell"):
@@ -137,7 +138,7 @@ def save_note(request, membership, domain, stage):
                 "cell": cell,
                 "current": conflict.current,
                 "current_html": saved_html(conflict.current),
-                "form": NoteForm(
+                "form": ConflictForm(
                     initial={
                         "text": form.cleaned_data["text"],
                         "base_version": conflict.current.version,
@@ -197,7 +198,8 @@ def history(request, membership, domain, stage):
     )
     for newer, older in itertools.pairwise(revisions):
         newer.previous = older
-    comparison = compare(request, revisions)
+    compare_form = CompareForm(request.GET, revisions)
+    comparison = compare(compare_form)
     return render(
         request,
         "notes/history.html",
@@ -208,23 +210,19 @@ def history(request, membership, domain, stage):
             "note": note,
             "revisions": revisions,
             "comparison": comparison,
+            "form": compare_form,
             "revisions_kept": REVISIONS_KEPT,
             "can_edit": permits(membership, Action.EDIT),
         },
-        status=400 if comparison == "invalid" else 200,
+        status=400 if compare_form.errors else 200,
     )
 
 
-def compare(request, revisions):
-    """The line diff between the revisions named in ?from=&to= (versions), if asked for."""
-    if "from" not in request.GET and "to" not in request.GET:
+def compare(form):
+    """The line diff between the two versions the form names, if it was sent and is valid."""
+    if not form.is_bound or not form.is_valid():
         return None
-    by_version = {str(revision.version): revision for revision in revisions}
-    older, newer = by_version.get(request.GET.get("from")), by_version.get(request.GET.get("to"))
-    if older is None or newer is None:
-        return "invalid"
-    if older.version > newer.version:
-        older, newer = newer, older
+    older, newer = form.versions()
     return {"older": older, "newer": newer, "lines": line_diff(older.text, newer.text)}
 
 

@@ -17,7 +17,7 @@ def assert_accessible(page):
 
 
 def sign_up(page, email, name, sector):
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Display name").fill(name)
     page.get_by_label(sector).check()
     page.locator("#id_password1").fill(PASSWORD)
@@ -69,7 +69,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     expect(ben.get_by_text("Anna Bērziņa invites you to join this partnership")).to_be_visible()
     assert_accessible(ben)
     ben.get_by_role("link", name="Create an account").click()
-    expect(ben.get_by_label("Email")).to_have_value("ben@example.org")
+    expect(ben.get_by_label("E-mail address")).to_have_value("ben@example.org")
     sign_up(ben, "ben@example.org", "Ben Berg", "Citizen")
     ben.get_by_role("button", name="Accept and join").click()
     expect(ben.get_by_role("heading", level=1)).to_have_text("Active Riga")
@@ -86,7 +86,7 @@ def test_two_people_sign_up_and_share_a_partnership(site, page, browser):
     make_user("carla@example.org")
     carla = browser.new_context().new_page()
     carla.goto(site.url + reverse("account_login"))
-    carla.get_by_label("Email").fill("carla@example.org")
+    carla.get_by_label("E-mail address").fill("carla@example.org")
     carla.get_by_label("Password").fill(PASSWORD)
     carla.get_by_role("button", name="Log in").click()
     expect(carla.get_by_text("You are not in any partnership yet.")).to_be_visible()
@@ -102,7 +102,7 @@ def facilitator_page(site, page):
     ben = make_user("ben@example.org", "Ben Berg")
     partnership.memberships.create(user=ben, role=Role.EDITOR)
     page.goto(site.url + reverse("account_login"))
-    page.get_by_label("Email").fill("anna@example.org")
+    page.get_by_label("E-mail address").fill("anna@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My partnerships")
@@ -159,9 +159,9 @@ def test_entrance_pages_pass_axe(site, page, path):
 
 def test_a_failed_login_shows_the_error_summary_first(site, page):
     page.goto(site.url + reverse("account_login"))
-    page.get_by_label("Email").fill("nobody@example.org")
+    page.get_by_label("E-mail address").fill("nobody@example.org")
     page.get_by_label("Password").fill("wrong password here")
     page.get_by_role("button", name="Log in").click()
     expect(page.locator(".error-summary")).to_be_focused()
-    expect(page.get_by_label("Email")).to_have_value("nobody@example.org")
+    expect(page.get_by_label("E-mail address")).to_have_value("nobody@example.org")
     assert_accessible(page)
