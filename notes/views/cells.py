@@ -119,8 +119,8 @@ def preview_note(request, membership, domain, stage):
     """The note as it will look, from the editor's text, by the same renderer as a save. With
     htmx only the preview; without JavaScript the cell page, the text kept in the editor."""
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
     if request.htmx:
+        find_cell(domain, stage, Cell.objects.all())  # a cell of the model, or 404
         form = NoteTextForm(request.POST)
         valid = form.is_valid()
         return render(
@@ -129,6 +129,7 @@ def preview_note(request, membership, domain, stage):
             {"preview": render_note(form.cleaned_data["text"]) if valid else None, "form": form},
             status=200 if valid else 400,
         )
+    cell = find_cell(domain, stage)
     form = NoteForm(request.POST, preview_url=cell_url(partnership, cell, "preview"))
     return render_cell(
         request, membership, cell, note_form=form, status=200 if form.is_valid() else 400
