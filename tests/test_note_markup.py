@@ -61,7 +61,7 @@ def test_light_formatting_is_kept():
         "- minutes by Ana\n- agenda by Jonas\n\n1. first\n2. second\n\n"
         "> quote\n\nSee [the plan](https://example.org/plan) or [mail](mailto:a@example.org)."
     )
-    assert "<h4>Agreed</h4>" in html
+    assert "<h3>Agreed</h3>" in html
     assert "<strong>meet</strong>" in html
     assert "<em>second</em>" in html
     assert "<ul>\n<li>minutes by Ana</li>" in html
@@ -81,7 +81,15 @@ def test_a_dangerous_link_keeps_its_words_but_loses_its_target():
 
 def test_headings_start_below_the_page_headings():
     assert render_note("# Big") == "<h3>Big</h3>\n"
-    assert render_note("##### Small") == "<h6>Small</h6>\n"
+    assert render_note("##### Small") == "<h3>Small</h3>\n"
+
+
+def test_headings_skip_no_level_of_the_page_s_outline():
+    html = render_note("## A\n\n#### B\n\n###### C\n\n## D\n\n### E\n\n# F\n\n### G")
+    levels = [line[:4] for line in html.splitlines()]
+    assert levels == ["<h3>", "<h4>", "<h5>", "<h3>", "<h4>", "<h3>", "<h4>"]
+    deep = render_note("\n\n".join(f"{'#' * (n % 6 + 1)} {n}" for n in range(12)))
+    assert max(int(line[2]) for line in deep.splitlines()) == 6
 
 
 def test_letters_of_the_baltic_sea_region_survive():
