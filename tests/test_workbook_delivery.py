@@ -84,7 +84,8 @@ def test_the_preparing_page_asks_again_with_htmx_until_the_workbook_is_ready(cli
     assert "no-store" in waiting["Cache-Control"]
     assert "HX-Request" in waiting["Vary"]
     poll = page(waiting).find(id="workbook-poll")
-    assert poll["hx-get"] == URL and poll["hx-trigger"] == "load delay:1.5s"
+    assert poll["hx-get"] == URL
+    assert poll["hx-trigger"] == "load delay:1.5s"
     assert page(waiting).find("h1") is None  # the part, not the page
     run_worker()
     ready = client.get(URL, headers=HTMX)
