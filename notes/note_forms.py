@@ -52,11 +52,11 @@ class NoteForm(NoteTextForm):
             # replaces one still on its way.
             self.fields["text"].widget.attrs.update(
                 {
-                    "hx-post": preview_url,
-                    "hx-trigger": "input changed delay:400ms",
-                    "hx-target": "#note-preview",
-                    "hx-swap": "outerHTML",
-                    "hx-sync": "this:replace",
+                    "data-hx-post": preview_url,
+                    "data-hx-trigger": "input changed delay:400ms",
+                    "data-hx-target": "#note-preview",
+                    "data-hx-swap": "outerHTML",
+                    "data-hx-sync": "this:replace",
                 }
             )
 

@@ -50,7 +50,7 @@ def test_the_first_request_queues_a_render_and_says_it_is_preparing(client):
     assert html.find("meta", attrs={"http-equiv": "refresh"}) is None
     assert html.find("a", string="Download the workbook")["href"] == URL
     assert html.find("script", src="/static/django_htmx/htmx-2.min.js")
-    assert html.find(id="workbook-poll")["hx-get"] == URL
+    assert html.find(id="workbook-poll")["data-hx-get"] == URL
     assert html.find(attrs={"data-workbook-status": True})["role"] == "status"
     assert DBTaskResult.objects.count() == 1
 
@@ -84,16 +84,16 @@ def test_the_preparing_page_asks_again_with_htmx_until_the_workbook_is_ready(cli
     assert "no-store" in waiting["Cache-Control"]
     assert "HX-Request" in waiting["Vary"]
     poll = page(waiting).find(id="workbook-poll")
-    assert poll["hx-get"] == URL
-    assert poll["hx-trigger"] == "load delay:1.5s"
+    assert poll["data-hx-get"] == URL
+    assert poll["data-hx-trigger"] == "load delay:1.5s"
     assert page(waiting).find("h1") is None  # the part, not the page
     run_worker()
     ready = client.get(URL, headers=HTMX)
     assert ready.status_code == 200
     status = page(ready).find(id="workbook-status")
-    assert status["hx-swap-oob"] == "innerHTML"
+    assert status["data-hx-swap-oob"] == "innerHTML"
     assert status.get_text(strip=True) == "Your workbook is ready and the download has started."
-    assert page(ready).find(id="workbook-poll")["hx-headers"] == '{"X-Workbook-Download": "1"}'
+    assert page(ready).find(id="workbook-poll")["data-hx-headers"] == '{"X-Workbook-Download": "1"}'
     download = client.get(URL, headers={**HTMX, "X-Workbook-Download": "1"})
     assert download["HX-Redirect"] == URL
     assert client.get(URL)["Content-Type"] == "application/pdf"

@@ -180,8 +180,8 @@ def test_without_javascript_a_too_long_preview_keeps_the_text_and_says_why(clien
 def test_the_editor_asks_for_the_preview_as_the_writer_types(client, cast, cell):
     client.force_login(cast.editor)
     textarea = page(client.get(url(cast))).find("textarea", attrs={"name": "text"})
-    assert textarea["hx-post"] == url(cast, "preview")
-    assert textarea["hx-target"] == "#note-preview"
+    assert textarea["data-hx-post"] == url(cast, "preview")
+    assert textarea["data-hx-target"] == "#note-preview"
 
 
 # Ticks and status: htmx gets the form back as a part; without JavaScript, a redirect.
@@ -237,7 +237,7 @@ def test_the_ticks_and_status_forms_work_as_plain_forms(client, cast, cell):
     for name, button in [("questions", "Save the ticks"), ("status", "Set status")]:
         form = html.find("form", action=url(cast, name))
         assert form["method"] == "post"
-        assert form["hx-post"] == url(cast, name)
+        assert form["data-hx-post"] == url(cast, name)
         assert form.find("button", type="submit").get_text(strip=True) == button
         assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
 
