@@ -127,7 +127,9 @@ def test_viewers_read_but_get_no_editor_and_cannot_write(client, cast, cell):
     client.force_login(cast.viewer)
     html = page(client.get(url(cast)))
     assert html.find("textarea") is None
-    assert html.find("form", attrs={"data-discussed-form": True}) is None
+    assert html.find("form", action=url(cast, "questions")) is None
+    assert html.find("form", action=url(cast, "status")) is None
+    assert html.find("script", src="/static/django_htmx/htmx-2.min.js") is None
     assert "Agreed plan" in html.select_one(".note-text").get_text()
     question = cell.questions[0]
     for name, data in [
