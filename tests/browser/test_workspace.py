@@ -99,7 +99,7 @@ def test_on_a_phone_the_note_comes_first_and_guidance_is_a_jump_away(workspace, 
     editor = page.get_by_label("The partnership's note").bounding_box()
     assert editor["y"] < 900
     page.get_by_role("navigation", name="On this page").get_by_role("link", name="Guidance").click()
-    expect(page.get_by_role("heading", name="Guiding questions")).to_be_in_viewport()
+    expect(page.get_by_role("heading", name="Good practices")).to_be_in_viewport()
 
 
 def test_the_preview_follows_the_writer_s_typing(workspace, site, context):
