@@ -188,6 +188,12 @@ class Cell(models.Model):
         cited = {source.pk: source for item in self.items.all() for source in item.sources.all()}
         return sorted(cited.values(), key=lambda source: source.position)
 
+    def source_numbers(self, item):
+        """The numbers of the sources ``item`` cites, in the cell's numbered list of sources:
+        the page credits each item quietly by number and lists the sources once."""
+        numbers = {source.pk: number for number, source in enumerate(self.sources, 1)}
+        return [numbers[source.pk] for source in item.sources.all()]
+
 
 class GuidanceItemManager(models.Manager):
     def get_by_natural_key(self, domain_slug, stage_slug, kind, position):
@@ -262,6 +268,9 @@ class GuidanceItem(models.Model):
         return (*self.cell.natural_key(), self.kind, self.position)
 
     natural_key.dependencies = ["domains.cell"]
+
+    def source_numbers(self):
+        return self.cell.source_numbers(self)
 
 
 class PerCellManager(models.Manager):

@@ -25,10 +25,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 LINK_PREFIXES = ("http://", "https://", "mailto:")
-# A note sits under the page's own h1 and h2 headings: its headings start at h3, and its
-# levels, in order, become h3, h4, h5, h6 (a note of "##" and "####" gets h3 and h4: no level
-# skipped, which screen readers' heading lists and the HTML checker take as a gap).
-FIRST_HEADING = 3
+# A note sits under the page's own h1 and h2 headings: its headings start at h3, and each goes
+# at most one level below the one it follows, so the page's outline skips no level.
+TOP_HEADING = 3
 # Lists and block quotes inside one another, and emphasis inside emphasis or a link.
 NESTING_LIMIT = 10
 # markdown-it drops whatever lies deeper than this many of its levels, and its time on runs of
@@ -74,11 +73,17 @@ def kept_inline(tokens):
 
 
 def demote_and_filter(state):
-    levels = sorted({token.tag for token in state.tokens if token.type == "heading_open"})
-    heading = {tag: f"h{min(FIRST_HEADING + rank, 6)}" for rank, tag in enumerate(levels)}
+    outline = []  # (typed level, level given) of the headings that enclose the next one
     for token in state.tokens:
-        if token.type in {"heading_open", "heading_close"}:
-            token.tag = heading[token.tag]
+        if token.type == "heading_open":
+            typed = int(token.tag[1])
+            while outline and outline[-1][0] >= typed:
+                outline.pop()
+            level = min(outline[-1][1] + 1 if outline else TOP_HEADING, 6)
+            outline.append((typed, level))
+            token.tag = f"h{level}"
+        elif token.type == "heading_close":
+            token.tag = f"h{outline[-1][1]}"
         elif token.type == "inline" and token.children:
             token.children = list(kept_inline(token.children))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models.functions import MD5
 
-from .models import DiscussedQuestion, Note
+from .models import DiscussedQuestion, Note, NoteStatus, Revision
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,40 @@ def with_progress(partnership, cells, *, texts=False):
         cell.note = found.note_on(cell, partnership)
         cell.discussed = found.ticked.get(cell.pk, frozenset())
     return cells
+
+
+@dataclass(frozen=True)
+class Summary:
+    cells: int
+    started: int  # in progress or done
+    done: int
+    questions: int
+    discussed: int
+
+
+def summarise(cells) -> Summary:
+    """The totals over ``cells`` as ``with_progress`` gives them, each with its
+    ``question_count``: no query of its own."""
+    statuses = [cell.note.status for cell in cells]
+    return Summary(
+        cells=len(cells),
+        started=sum(status != NoteStatus.NOT_STARTED for status in statuses),
+        done=sum(status == NoteStatus.DONE for status in statuses),
+        questions=sum(cell.question_count for cell in cells),
+        discussed=sum(len(cell.discussed) for cell in cells),
+    )
+
+
+RECENT_SAVES = 6
+
+
+def recent_saves(partnership, limit=RECENT_SAVES):
+    """The partnership's latest note saves, newest first, each with its author and cell: one
+    query. Quick successive saves by one author are one revision (notes/editing.py), so this
+    lists moments of work rather than keystrokes."""
+    return (
+        Revision.objects.filter(note__partnership=partnership)
+        .select_related("author__profile", "note__cell__domain", "note__cell__stage")
+        .defer("text")
+        .order_by("-saved_at")[:limit]
+    )

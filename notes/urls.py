@@ -13,6 +13,7 @@ CELL = "partnerships/<partnership_id:partnership_id>/<slug:domain>/<slug:stage>/
 urlpatterns = [
     path(CELL, cells.cell_page, name="cell"),
     path(f"{CELL}note/", cells.save_note, name="save_note"),
+    path(f"{CELL}note/preview/", cells.preview_note, name="preview"),
     path(f"{CELL}status/", cells.change_status, name="status"),
     path(f"{CELL}questions/", cells.mark_questions, name="questions"),
     path(f"{CELL}history/", cells.history, name="history"),

@@ -91,6 +91,7 @@ ENDPOINTS = [
     Endpoint("notes:cell", "get", Action.VIEW, 200, "cell"),
     Endpoint("notes:history", "get", Action.VIEW, 200, "cell"),
     Endpoint("notes:save_note", "post", Action.EDIT, 302, "cell", NOTE),
+    Endpoint("notes:preview", "post", Action.EDIT, 200, "cell", NOTE),
     Endpoint("notes:status", "post", Action.EDIT, 302, "cell", {"status": NoteStatus.DONE}),
     Endpoint("notes:questions", "post", Action.EDIT, 302, "cell", {"discussed": "question"}),
     Endpoint("notes:restore", "post", Action.EDIT, 302, "version", {"base_version": 2}),

@@ -90,6 +90,14 @@ def test_headings_start_below_the_page_headings_and_skip_no_level():
     )
 
 
+def test_headings_skip_no_level_of_the_page_s_outline():
+    html = render_note("## A\n\n#### B\n\n###### C\n\n## D\n\n### E\n\n# F\n\n### G")
+    levels = [line[:4] for line in html.splitlines()]
+    assert levels == ["<h3>", "<h4>", "<h5>", "<h3>", "<h4>", "<h3>", "<h4>"]
+    deep = render_note("\n\n".join(f"{'#' * (n % 6 + 1)} {n}" for n in range(12)))
+    assert max(int(line[2]) for line in deep.splitlines()) == 6
+
+
 def test_letters_of_the_baltic_sea_region_survive():
     letters = "ą ę ł ń ś ź ż ā ē ī ķ ļ ņ š ž ė į ų ū õ ä ö ü å æ ø ß"
     assert letters in render_note(letters)

@@ -104,7 +104,8 @@ def test_a_note_over_the_size_limit_is_refused_and_kept_in_the_form(client, cast
     response = save(client, cast, long_text, 0)
     assert response.status_code == 400
     html = page(response)
-    assert html.find("textarea", attrs={"name": "text"}).get_text() == long_text
+    # A browser drops the newline that starts a textarea's content, as Django's widget writes it.
+    assert html.find("textarea", attrs={"name": "text"}).get_text().removeprefix("\n") == long_text
     assert "the limit is 100,000" in html.select_one(".error-summary").get_text()
     assert html.select_one(".error-summary a")["href"] == "#id_text"
     assert not Note.objects.exists()
@@ -128,7 +129,9 @@ def test_viewers_read_but_get_no_editor_and_cannot_write(client, cast, cell):
     client.force_login(cast.viewer)
     html = page(client.get(url(cast)))
     assert html.find("textarea") is None
-    assert html.find("form", attrs={"data-discussed-form": True}) is None
+    assert html.find("form", action=url(cast, "questions")) is None
+    assert html.find("form", action=url(cast, "status")) is None
+    assert html.find("script", src="/static/django_htmx/htmx-2.min.js") is None
     assert "Agreed plan" in html.select_one(".note-text").get_text()
     question = cell.questions[0]
     for name, data in [
@@ -307,17 +310,16 @@ def test_status_is_set_by_members_and_shown_on_the_matrix(client, cast, cell):
     client.post(url(cast, "questions"), {"discussed": [cell.questions[0].pk]})
     client.force_login(cast.viewer)
     matrix = page(client.get(cast.partnership.get_absolute_url()))
-    link = matrix.find("a", href=url(cast))
-    progress = link.find_next_sibling("ul").get_text(" ", strip=True)
+    progress = matrix.find("a", href=url(cast)).get_text(" ", strip=True)
     assert "Done" in progress
     assert f"1 of {len(cell.questions)} questions discussed" in progress
-    assert "Edited by Emma" in progress
+    assert "Last edited by Emma" in progress
 
 
 def test_the_partnership_matrix_narrows_to_the_focus(client, cast):
     client.force_login(cast.viewer)
     response = client.get(cast.partnership.get_absolute_url(), {"stages": "assessment"})
-    links = page(response).select("table.model-matrix a.cell-link")
+    links = page(response).select("table.progress-grid a.progress-cell")
     assert len(links) == 5
     assert all(link["href"].endswith("/assessment/") for link in links)
 
@@ -380,10 +382,10 @@ def test_the_partnership_matrix_runs_a_fixed_number_of_queries(
 ):
     client.force_login(cast.viewer)
     matrix = cast.partnership.get_absolute_url()
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(matrix)
     fill_partnership(cast, Cell.objects.for_page())
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(matrix)
     assert text(response).count("2 of ") == 20
 

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 
 CELL = ("communication", "planning")
 NOT_PINNED = {"admin", "allauth.urls"}  # included URL confs that are a library's own
+HTMX = {"HX-Request": "true"}  # a request htmx sends: the answer is a partial
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ VISITS = [
     Visit("domains:cell", 10, who="viewer", args=CELL, case="with my partnerships"),
     Visit("partnerships:list", 4, who="viewer"),
     Visit("partnerships:create", 3, who="viewer"),
-    Visit("partnerships:detail", 12, who="viewer", args=("partnership",)),
+    Visit("partnerships:detail", 13, who="viewer", args=("partnership",)),
     Visit("partnerships:edit", 4, who="facilitator", args=("partnership",)),
     Visit("partnerships:archive", 4, who="facilitator", args=("partnership",)),
     Visit("partnerships:restore", 4, who="facilitator", method="post", args=("partnership",),
@@ -95,10 +96,18 @@ VISITS = [
     Visit("notes:save_note", 15, who="editor", method="post", args=("partnership", *CELL),
           data={"text": "A third version", "base_version": 2}, headers={"X-Autosave": "1"},
           case="autosave"),
+    Visit("notes:preview", 4, who="editor", method="post", args=("partnership", *CELL),
+          data={"text": "A *third* version", "base_version": 2}, headers=HTMX),
+    Visit("notes:preview", 11, who="editor", method="post", args=("partnership", *CELL),
+          data={"text": "A *third* version", "base_version": 2}, case="without JavaScript"),
     Visit("notes:status", 12, who="editor", method="post", args=("partnership", *CELL),
           data={"status": NoteStatus.DONE}, status=302),
+    Visit("notes:status", 12, who="editor", method="post", args=("partnership", *CELL),
+          data={"status": NoteStatus.DONE}, headers=HTMX, case="htmx"),
     Visit("notes:questions", 10, who="editor", method="post", args=("partnership", *CELL),
           data={"discussed": "first question"}, status=302),
+    Visit("notes:questions", 11, who="editor", method="post", args=("partnership", *CELL),
+          data={"discussed": "first question"}, headers=HTMX, case="htmx"),
     Visit("notes:history", 7, who="viewer", args=("partnership", *CELL)),
     Visit("notes:restore", 16, who="editor", method="post", args=("partnership", *CELL, 1),
           data={"base_version": 2}, status=302),

@@ -49,7 +49,8 @@ def test_the_first_request_queues_a_render_and_says_it_is_preparing(client):
     # No timed reload (WCAG 2.2.1): without JavaScript the button asks again.
     assert html.find("meta", attrs={"http-equiv": "refresh"}) is None
     assert html.find("a", string="Download the workbook")["href"] == URL
-    assert html.find("script", src="/static/workbooks/preparing.js")
+    assert html.find("script", src="/static/django_htmx/htmx-2.min.js")
+    assert html.find(id="workbook-poll")["data-hx-get"] == URL
     assert html.find(attrs={"data-workbook-status": True})["role"] == "status"
     assert DBTaskResult.objects.count() == 1
 
@@ -69,6 +70,33 @@ def test_once_the_worker_has_run_the_same_url_serves_the_pdf(client):
     )
     assert read(response.content).metadata.title == "Collaboration model workbook"
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_the_preparing_page_asks_again_with_htmx_until_the_workbook_is_ready(client):
+    """htmx asks the page's address: it gets the polling part again while the workbook is
+    being made; once ready, the status says so and the next request starts the download."""
+    client.get(URL)
+    waiting = client.get(URL, headers=HTMX)
+    assert waiting.status_code == 202
+    assert "no-store" in waiting["Cache-Control"]
+    assert "HX-Request" in waiting["Vary"]
+    poll = page(waiting).find(id="workbook-poll")
+    assert poll["data-hx-get"] == URL
+    assert poll["data-hx-trigger"] == "load delay:1.5s"
+    assert page(waiting).find("h1") is None  # the part, not the page
+    run_worker()
+    ready = client.get(URL, headers=HTMX)
+    assert ready.status_code == 200
+    status = page(ready).find(id="workbook-status")
+    assert status["data-hx-swap-oob"] == "innerHTML"
+    assert status.get_text(strip=True) == "Your workbook is ready and the download has started."
+    assert page(ready).find(id="workbook-poll")["data-hx-headers"] == '{"X-Workbook-Download": "1"}'
+    download = client.get(URL, headers={**HTMX, "X-Workbook-Download": "1"})
+    assert download["HX-Redirect"] == URL
+    assert client.get(URL)["Content-Type"] == "application/pdf"
 
 
 def test_a_repeat_download_is_served_from_the_cache_without_rendering(
@@ -136,6 +164,7 @@ def test_a_failed_render_says_so_and_can_be_tried_again(client):
     client.get(URL)
     with mock.patch.object(BlankWorkbook, "render", side_effect=RuntimeError("no fonts")):
         run_worker()
+    assert client.get(URL, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
     response = client.get(URL)
     assert response.status_code == 500
     assert page(response).find("h1").get_text() == "We could not make your workbook"

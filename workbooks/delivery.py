@@ -6,7 +6,9 @@ The states live in the shared cache (no per-process state), under the workbook's
 - ``<key>:job``: the render task queued for it. Added with ``cache.add``, which only one of
   several concurrent requests can do, so a workbook is queued once however many ask for it.
 
-Until the PDF is there the answer is a "preparing" page (202) that checks again by itself;
+Until the PDF is there the answer is a "preparing" page (202) that checks again by itself
+(htmx asks the same address: it gets the page's small polling part, and once the PDF is there
+it says so and starts the download);
 a failed render gives a page that says so and offers to try again, and so does a render
 whose worker died in the middle of it (running for longer than a render may take).
 """
@@ -20,7 +22,8 @@ from django.shortcuts import redirect, render
 from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
 from .render import RenderTimedOut
 from .tasks import render_workbook
@@ -83,17 +86,29 @@ def deliver(request, workbook, context):
             cache.delete(job_key(key))
         return redirect(request.get_full_path())
     pdf = cache.get(key)
-    if pdf is not None:
+    if pdf is not None and not request.htmx:
         return pdf_response(pdf, workbook.filename)
+    if pdf is not None and request.headers.get("X-Workbook-Download"):
+        response = HttpResponseClientRedirect(request.get_full_path())  # a plain download
+    elif pdf is not None:
+        response = render(request, "workbooks/preparing.html#poll", {**context, "ready": True})
+    else:
+        response = not_ready(request, workbook, key, context)
+    add_never_cache_headers(response)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def not_ready(request, workbook, key, context):
     status, timed_out = job_result(key)
     if status == TaskResultStatus.FAILED:
+        if request.htmx:
+            return HttpResponseClientRefresh()  # the page then explains and offers a retry
         context = {**context, "timed_out": timed_out, "seconds": settings.WORKBOOK_RENDER_SECONDS}
-        response = render(request, "workbooks/failed.html", context, status=500)
-    else:
-        if status == TaskResultStatus.SUCCESSFUL:
-            cache.delete(job_key(key))  # rendered, but the PDF has since left the cache
-        if status in (None, TaskResultStatus.SUCCESSFUL):
-            enqueue_once(workbook, key)
-        response = render(request, "workbooks/preparing.html", context, status=202)
-    add_never_cache_headers(response)
-    return response
+        return render(request, "workbooks/failed.html", context, status=500)
+    if status == TaskResultStatus.SUCCESSFUL:
+        cache.delete(job_key(key))  # rendered, but the PDF has since left the cache
+    if status in (None, TaskResultStatus.SUCCESSFUL):
+        enqueue_once(workbook, key)
+    template = "workbooks/preparing.html#poll" if request.htmx else "workbooks/preparing.html"
+    return render(request, template, context, status=202)

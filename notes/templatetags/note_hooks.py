@@ -4,7 +4,7 @@ from django import template
 
 from partnerships.models import Membership
 
-from ..views.cells import partnership_matrix
+from ..views.cells import partnership_dashboard
 
 register = template.Library()
 
@@ -19,11 +19,11 @@ def open_in_partnerships(context, cell):
 
 @register.inclusion_tag("notes/includes/partnership_work.html", takes_context=True)
 def partnership_work(context):
-    """A partnership's page: the matrix of its cells with their progress, for the focus asked."""
+    """A partnership's home: its progress on the model, for the focus asked, and its latest work."""
     membership = context["membership"]
     return {
         "request": context["request"],
         "membership": membership,
         "partnership": membership.partnership,
-        **partnership_matrix(membership.partnership, context["request"].GET),
+        **partnership_dashboard(membership.partnership, context["request"].GET),
     }

@@ -19,10 +19,10 @@ from partnerships.access import Action, partnership_view, permits
 
 from ..diff import line_diff
 from ..editing import EditConflict, mark_discussed, note_for, save_text, set_status
-from ..markup import saved_html
+from ..markup import render_note, saved_html
 from ..models import REVISIONS_KEPT, DiscussedQuestion, Revision
-from ..note_forms import DiscussedForm, NoteForm, StatusForm
-from ..progress import with_progress
+from ..note_forms import DiscussedForm, NoteForm, NoteTextForm, StatusForm
+from ..progress import recent_saves, summarise, with_progress
 from ..version_forms import CompareForm, ConflictForm
 
 
@@ -30,8 +30,9 @@ def cell_url(partnership, cell, name="cell"):
     return reverse(f"notes:{name}", args=[partnership.pk, cell.domain.slug, cell.stage.slug])
 
 
-def partnership_matrix(partnership, query):
-    """The focus form and the partnership's matrix, each cell with its progress."""
+def partnership_dashboard(partnership, query):
+    """The partnership's home: the focus form, its cells with their progress as a matrix, the
+    totals over them and the latest note saves."""
     form = FocusForm(query)
     cells = with_progress(
         partnership,
@@ -41,7 +42,16 @@ def partnership_matrix(partnership, query):
     )
     for cell in cells:
         cell.url = cell_url(partnership, cell)
-    return {"form": form, "focus": form.focus, "matrix": arrange(cells)}
+    saves = list(recent_saves(partnership))
+    for revision in saves:
+        revision.url = cell_url(partnership, revision.note.cell)
+    return {
+        "form": form,
+        "focus": form.focus,
+        "matrix": arrange(cells),
+        "summary": summarise(cells),
+        "recent_saves": saves,
+    }
 
 
 def find_cell(domain, stage, cells=None):
@@ -65,6 +75,8 @@ def text_with_template(text, cell, choice):
 
 
 def render_cell(request, membership, cell, *, note_form=None, status=200):
+    """The cell page: the note's workspace (status, editor and preview) beside the guidance.
+    ``note_form`` is a bound form when the page comes back with the writer's text in it."""
     partnership = membership.partnership
     [cell] = with_progress(partnership, [cell], texts=True)
     note = cell.note
@@ -73,6 +85,14 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
         cell,
         lambda domain, stage: reverse("notes:cell", args=[partnership.pk, domain.slug, stage.slug]),
     )
+    if note_form is None:
+        note_form = NoteForm(
+            initial={"text": shown_text, "base_version": note.version},
+            preview_url=cell_url(partnership, cell, "preview"),
+        )
+        preview = saved_html(note) if shown_text == note.text else render_note(shown_text)
+    else:
+        preview = render_note(note_form.cleaned_data["text"]) if note_form.is_valid() else None
     return render(
         request,
         "notes/cell.html",
@@ -82,16 +102,24 @@ def render_cell(request, membership, cell, *, note_form=None, status=200):
             "cell": cell,
             "note": note,
             "note_html": saved_html(note),
+            "preview": preview,
             "can_edit": permits(membership, Action.EDIT),
-            "note_form": note_form
-            or NoteForm(initial={"text": shown_text, "base_version": note.version}),
+            "note_form": note_form,
             "status_form": StatusForm(initial={"status": note.status}),
+            "discussed_form": discussed_form(cell, cell.discussed),
             "ticked": cell.discussed,
             "neighbour_links": links,
             # The questions are the labels of tick boxes here: no glossary links inside them.
             "glossary": None,
         },
         status=status,
+    )
+
+
+def discussed_form(cell, ticked, data=None):
+    ticked = [str(pk) for pk in ticked]
+    return DiscussedForm(
+        data, initial={"discussed": ticked, "shown": ticked}, questions=cell.questions
     )
 
 
@@ -102,6 +130,29 @@ def cell_page(request, membership, domain, stage):
 
 def wants_json(request):
     return request.headers.get("X-Autosave") == "1"
+
+
+@partnership_view(Action.EDIT)
+@require_POST
+def preview_note(request, membership, domain, stage):
+    """The note as it will look, from the editor's text, by the same renderer as a save. With
+    htmx only the preview; without JavaScript the cell page, the text kept in the editor."""
+    partnership = membership.partnership
+    if request.htmx:
+        find_cell(domain, stage, Cell.objects.all())  # a cell of the model, or 404
+        form = NoteTextForm(request.POST)
+        valid = form.is_valid()
+        return render(
+            request,
+            "notes/includes/note_form.html#preview",
+            {"preview": render_note(form.cleaned_data["text"]) if valid else None, "form": form},
+            status=200 if valid else 400,
+        )
+    cell = find_cell(domain, stage)
+    form = NoteForm(request.POST, preview_url=cell_url(partnership, cell, "preview"))
+    return render_cell(
+        request, membership, cell, note_form=form, status=200 if form.is_valid() else 400
+    )
 
 
 @partnership_view(Action.EDIT)
@@ -117,6 +168,7 @@ def save_note(request, membership, domain, stage):
         if wants_json(request):
             errors = [error for errors in form.errors.values() for error in errors]
             return JsonResponse({"errors": errors}, status=400)
+        form = NoteForm(request.POST, preview_url=cell_url(partnership, cell, "preview"))
         return render_cell(request, membership, cell, note_form=form, status=400)
     try:
         note = save_text(
@@ -160,30 +212,65 @@ def change_status(request, membership, domain, stage):
     cell = find_cell(domain, stage)
     form = StatusForm(request.POST)
     if not form.is_valid():
+        if request.htmx:
+            return render_status(request, membership, cell, form, status=400)
         return render_cell(request, membership, cell, status=400)
     note = set_status(membership.partnership, cell, request.user, form.cleaned_data["status"])
-    messages.success(
-        request, _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
-    )
+    said = _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
+    if request.htmx:
+        return render_status(
+            request, membership, cell, StatusForm(initial={"status": note.status}), said
+        )
+    messages.success(request, said)
     return redirect(cell_url(membership.partnership, cell) + "#status")
+
+
+def render_status(request, membership, cell, form, said="", status=200):
+    """The status form alone, for htmx to put in place of the one sent."""
+    context = {"partnership": membership.partnership, "cell": cell, "status_form": form}
+    return render(
+        request,
+        "notes/cell.html#status",
+        {**context, "said": said, "can_edit": True},
+        status=status,
+    )
 
 
 @partnership_view(Action.EDIT)
 @require_POST
 def mark_questions(request, membership, domain, stage):
+    partnership = membership.partnership
     cell = find_cell(domain, stage)
     form = DiscussedForm(request.POST, questions=cell.questions)
     if not form.is_valid():
+        if request.htmx:
+            return render_ticks(request, partnership, cell, form, status=400)
         return render_cell(request, membership, cell, status=400)
     ticked, unticked = form.changes()
-    mark_discussed(membership.partnership, request.user, ticked=ticked, unticked=unticked)
-    if wants_json(request):
-        discussed = DiscussedQuestion.objects.filter(
-            partnership=membership.partnership, question__cell=cell
+    mark_discussed(partnership, request.user, ticked=ticked, unticked=unticked)
+    if request.htmx:
+        now = DiscussedQuestion.objects.filter(
+            partnership=partnership, question__cell=cell
         ).values_list("question_id", flat=True)
-        return JsonResponse({"discussed": [str(pk) for pk in discussed]})
+        return render_ticks(request, partnership, cell, discussed_form(cell, now), _("Saved."))
     messages.success(request, _("The discussed questions have been saved."))
-    return redirect(cell_url(membership.partnership, cell) + "#questions")
+    return redirect(cell_url(partnership, cell) + "#questions")
+
+
+def render_ticks(request, partnership, cell, form, said="", status=200):
+    """The ticks form alone, for htmx to put in place of the one sent."""
+    return render(
+        request,
+        "notes/includes/cell_questions.html#ticks",
+        {
+            "partnership": partnership,
+            "cell": cell,
+            "discussed_form": form,
+            "said": said,
+            "can_edit": True,
+        },
+        status=status,
+    )
 
 
 @partnership_view(Action.VIEW)
