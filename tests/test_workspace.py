@@ -250,3 +250,10 @@ def test_source_credits_are_numbers_not_links_and_listed_once(client, cast, cell
     assert questions.select(".item-sources")
     sources = html.find("section", class_="sources")
     assert len(sources.select("ol li")) == len(cell.sources)
+
+
+def test_the_dashboard_leads_to_the_warning_signs_and_the_glossary(client, cast):
+    client.force_login(cast.viewer)
+    html = page(client.get(cast.partnership.get_absolute_url()))
+    links = {a["href"] for a in html.find("section", class_="dashboard").find_all("a")}
+    assert {"/en/model/warning-signs/", "/en/model/glossary/"} <= links
