@@ -1,5 +1,5 @@
 """One date format per language everywhere: templates show dates and times only through the
-language's named formats (DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, set for English in
+language's named formats (DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT and their short forms, set for English in
 collabmodel/formats/en/), never a format of their own; machine-readable ones (a <time>
 element's datetime, PDF metadata) are the exception."""
 
@@ -8,7 +8,13 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FILTER = re.compile(r"""\|(date|time)(?::(["'])(.*?)\2)?""")
-NAMED = {"DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT", "SHORT_DATE_FORMAT"}
+NAMED = {
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "TIME_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+}
 MACHINE = {"c", r"Y-m-d\TH:i:sO"}
 
 
