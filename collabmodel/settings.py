@@ -136,6 +136,15 @@ CACHES = {
     }
 }
 
+# Public pages as anonymous visitors see them, kept in each app process's memory
+# (domains/page_cache.py): the shared cache above only holds the model's content version.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "public-pages",
+    "TIMEOUT": 60 * 60 * 24,
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+}
+
 # Background work (rendering PDF workbooks) is queued in the database and run by
 # `manage.py db_worker`, so no request worker waits for it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from .focus import FocusForm
 from .matrix import arrange
 from .models import Cell, Domain, Source, Stage
+from .page_cache import public_page
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -17,6 +19,7 @@ def home(request):
     )
 
 
+@public_page
 def matrix(request):
     form = FocusForm(request.GET)
     focus = form.focus
@@ -32,12 +35,14 @@ def matrix(request):
     )
 
 
+@public_page
 def domain_detail(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
     cells = Cell.objects.for_matrix().filter(domain=domain)
     return render(request, "domains/domain.html", {"domain": domain, "cells": cells})
 
 
+@public_page
 def stage_detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     cells = Cell.objects.for_matrix().filter(stage=stage)
@@ -83,6 +88,7 @@ def neighbour_links(cell, cell_url):
     ]  # fmt: skip
 
 
+@public_page
 def cell_detail(request, domain, stage):
     cell = get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
     links = neighbour_links(
@@ -91,5 +97,6 @@ def cell_detail(request, domain, stage):
     return render(request, "domains/cell.html", {"cell": cell, "neighbour_links": links})
 
 
+@public_page
 def sources(request):
     return render(request, "domains/sources.html", {"sources": Source.objects.all()})
