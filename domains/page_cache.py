@@ -1,10 +1,14 @@
 """The public pages, served from a cache to anonymous visitors.
 
-The model changes a few times a year; its pages are read all the time. A public page is kept
-per address (scheme, host, path and query), language and the model's content version, in the
-``pages`` cache (each app process's own memory). The version lives in the shared cache and is
-renewed whenever any of the model's rows is saved or deleted (the receivers below, connected
-in ``DomainsConfig.ready()``), so an edit in the admin shows at once in every process.
+The model changes a few times a year; its pages are read all the time. Views marked
+``@public_page`` have their anonymous answers kept per address (scheme, host, path and query)
+and language, with the model's content version they were made from, in the ``pages`` cache
+(each app process's own memory). The middleware ``public_page_cache`` answers from that copy
+before the address is even resolved, while the version is still the current one. The version
+lives in the shared cache and is renewed whenever any of the model's rows is saved or deleted
+(the receivers below, connected in ``DomainsConfig.ready()``); each process reads it at most
+once a second (``VERSION_CHECK_SECONDS``), so an edit in the admin shows at once in the process
+that saved it and within a second in every other, and a kept page costs no query at all.
 
 Only a request that carries no cookie but the language's and the CSRF token's gets the cached
 copy, and only such a request fills it: a signed-in person's pages (the header's menu, a cell's
@@ -38,6 +42,9 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 VERSION_KEY = "domains:content-version"
+# How long a process goes on with the version it last read: a database query per page saved,
+# against an edit of the model reaching the other app processes up to this much later.
+VERSION_CHECK_SECONDS = 1
 NEUTRAL_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 
 
@@ -46,18 +53,25 @@ def digest(value):
 
 
 def content_version():
-    """The model's current content version: (a random token, when it began)."""
-    version = cache.get(VERSION_KEY)
+    """The model's current content version: (a random token, when it began). The process
+    keeps what it read from the shared cache for ``VERSION_CHECK_SECONDS``."""
+    pages = caches["pages"]
+    version = pages.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, (secrets.token_hex(8), time.time()), None)
         version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, (secrets.token_hex(8), time.time()), None)
+            version = cache.get(VERSION_KEY)
+        pages.set(VERSION_KEY, version, VERSION_CHECK_SECONDS)
     return version
 
 
 def renew_content_version(**kwargs):
     """A receiver for every change to the model's rows (the admin's, a fixture's): pages kept
-    before it are not served again."""
+    before it are not served again, by this process from now on, by the others within
+    ``VERSION_CHECK_SECONDS``."""
     cache.set(VERSION_KEY, (secrets.token_hex(8), time.time()), None)
+    caches["pages"].delete(VERSION_KEY)
 
 
 def connect_receivers(models):
@@ -72,63 +86,87 @@ def anonymous(request):
     return request.method in ("GET", "HEAD") and set(request.COOKIES) <= NEUTRAL_COOKIES
 
 
-def keepable(request, response):
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not request.session.modified
-    )
-
-
-def kept_copy(request, response):
-    """What the cache keeps of a response: its content, with the nonce it was rendered with."""
-    nonce = str(get_nonce(request)) if get_nonce(request) else ""
-    return {
-        "content": response.content,
-        "content_type": response["Content-Type"],
-        "nonce": nonce,
-        "etag": f'W/"{digest(response.content.replace(nonce.encode(), b""))}"',
-    }
-
-
-def from_copy(request, kept):
-    """The kept copy as an answer to ``request``: its content with the request's own nonce."""
-    content = kept["content"]
-    if kept["nonce"]:
-        content = content.replace(kept["nonce"].encode(), str(get_nonce(request)).encode())
-    return HttpResponse(content, content_type=kept["content_type"])
+def version_for(request):
+    """The content version, read once per request."""
+    if not hasattr(request, "content_version"):
+        request.content_version = content_version()
+    return request.content_version
 
 
 def public_page(view):
-    """Serve ``view`` from the page cache to anonymous visitors (see the module's docstring)."""
+    """Mark ``view`` as a public page: its anonymous answers are kept (see the module's
+    docstring); everyone else's are marked as not to be cached."""
 
     @wraps(view)
-    def cached_view(request, *args, **kwargs):
-        if not anonymous(request):
-            response = view(request, *args, **kwargs)
+    def public_view(request, *args, **kwargs):
+        version = version_for(request) if anonymous(request) else None
+        response = view(request, *args, **kwargs)
+        if version and response.status_code == 200 and not response.streaming:
+            response.content_version = version  # read before the page was made from the model
+        else:
             add_never_cache_headers(response)
-            return response
-        token, changed_at = content_version()
-        address = digest(request.build_absolute_uri().encode())
-        key = f"page:{token}:{get_language()}:{address}"
-        pages = caches["pages"]
-        kept = pages.get(key)
-        if kept is None:
-            response = view(request, *args, **kwargs)
-            if not keepable(request, response):
-                add_never_cache_headers(response)
-                return response
-            kept = kept_copy(request, response)
-            pages.set(key, kept)
-        response = get_conditional_response(
-            request, etag=kept["etag"], last_modified=int(changed_at)
-        ) or from_copy(request, kept)
-        response["ETag"] = kept["etag"]
-        response["Last-Modified"] = http_date(changed_at)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        patch_vary_headers(response, ["Cookie"])
         return response
 
-    return cached_view
+    return public_view
+
+
+def page_key(request):
+    address = digest(request.build_absolute_uri().encode())
+    return f"page:{get_language()}:{address}"
+
+
+def kept_copy(request, response):
+    """What the cache keeps of a response: its content and headers, the nonce it was rendered
+    with and the content version it was made from."""
+    nonce = str(get_nonce(request)) if get_nonce(request) else ""
+    return {
+        "content": response.content,
+        "headers": dict(response.headers),
+        "nonce": nonce,
+        "etag": f'W/"{digest(response.content.replace(nonce.encode(), b""))}"',
+        "version": response.content_version,
+    }
+
+
+def answer(request, kept):
+    """The kept copy as an answer to ``request``: its content with the request's own nonce, or
+    a 304 when the browser's copy is the same."""
+    _token, changed_at = kept["version"]
+    response = get_conditional_response(request, etag=kept["etag"], last_modified=int(changed_at))
+    if response is None:
+        content = kept["content"]
+        if kept["nonce"]:
+            content = content.replace(kept["nonce"].encode(), str(get_nonce(request)).encode())
+        response = HttpResponse(content)
+        for header, value in kept["headers"].items():
+            response.headers[header] = value
+    response["ETag"] = kept["etag"]
+    response["Last-Modified"] = http_date(changed_at)
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def public_page_cache(get_response):
+    """Answer anonymous visitors from the kept copy of a public page while the model has not
+    changed, before the address is resolved; keep each public page's anonymous answer."""
+
+    def middleware(request):
+        if not anonymous(request):
+            return get_response(request)
+        key = page_key(request)
+        pages = caches["pages"]
+        kept = pages.get(key)
+        if kept is not None and kept["version"] == version_for(request):
+            return answer(request, kept)
+        response = get_response(request)
+        if getattr(response, "content_version", None) is None:
+            return response
+        if response.cookies or request.session.modified:
+            add_never_cache_headers(response)
+            return response
+        kept = kept_copy(request, response)
+        pages.set(key, kept)
+        return answer(request, kept)
+
+    return middleware
