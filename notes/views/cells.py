@@ -89,7 +89,7 @@ def wants_json(request):
 @require_POST
 def save_note(request, membership, domain, stage):
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     form = NoteForm(request.POST)
     if request.POST.get("resolution") == "keep-current":
         messages.info(request, _("The current text was kept; yours was set aside."))
@@ -98,7 +98,9 @@ def save_note(request, membership, domain, stage):
         if wants_json(request):
             errors = [error for errors in form.errors.values() for error in errors]
             return JsonResponse({"errors": errors}, status=400)
-        return render_cell(request, membership, cell, note_form=form, status=400)
+        return render_cell(
+            request, membership, find_cell(domain, stage), note_form=form, status=400
+        )
     try:
         note = save_text(
             partnership,
@@ -138,10 +140,10 @@ def save_note(request, membership, domain, stage):
 @partnership_view(Action.EDIT)
 @require_POST
 def change_status(request, membership, domain, stage):
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return render_cell(request, membership, cell, status=400)
+        return render_cell(request, membership, find_cell(domain, stage), status=400)
     note = set_status(membership.partnership, cell, request.user, form.cleaned_data["status"])
     messages.success(
         request, _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
@@ -170,7 +172,7 @@ def mark_questions(request, membership, domain, stage):
 @partnership_view(Action.VIEW)
 def history(request, membership, domain, stage):
     partnership = membership.partnership
-    cell = find_cell(domain, stage, Cell.objects.select_related("domain", "stage"))
+    cell = find_cell(domain, stage, Cell.objects.named())
     note = note_for(partnership, cell)
     revisions = list(
         Revision.objects.filter(note__partnership=partnership, note__cell=cell).select_related(
@@ -214,7 +216,7 @@ def compare(request, revisions):
 @require_POST
 def restore(request, membership, domain, stage, version):
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     revision = Revision.objects.filter(
         note__partnership=partnership, note__cell=cell, version=version
     ).first()
