@@ -42,13 +42,15 @@ def prepare(environment):
         ["loaddata", "model", "-v0"],
         ["collectstatic", "--no-input", "-v0"],
     ):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=environment, check=True)
+        subprocess.run(  # noqa: S603 (our own arguments)
+            [PYTHON, "manage.py", *command], cwd=ROOT, env=environment, check=True
+        )
 
 
 @contextmanager
 def gunicorn(environment, port, workers=2):
     """gunicorn serving the app on 127.0.0.1:``port`` until the block ends."""
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 (our own arguments)
         [GUNICORN, "collabmodel.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--worker-class", "sync", "--timeout", "30",
          "--log-level", "warning"],
@@ -66,7 +68,7 @@ def gunicorn(environment, port, workers=2):
 @contextmanager
 def worker(environment):
     """The background worker (``manage.py db_worker``) until the block ends."""
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 (our own arguments)
         [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
         cwd=ROOT,
         env=environment,
@@ -82,7 +84,7 @@ def wait_for(url, seconds=30):
     deadline = time.monotonic() + seconds
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (http://127.0.0.1 only)
                 return
         except OSError:
             if time.monotonic() > deadline:

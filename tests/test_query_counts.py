@@ -75,13 +75,14 @@ VISITS = [
           args=("partnership", "invitation"), status=302),
     Visit("partnerships:invitation", 7, args=("token",)),
     Visit("notes:cell", 11, who="editor", args=("partnership", *CELL)),
-    # Saves read their cell with its domain and stage only (Cell.objects.named()), not its guidance.
-    Visit("notes:save_note", 13, who="editor", method="post", args=("partnership", *CELL),
+    # Saves read their cell with its domain and stage only (Cell.objects.named()), not its
+    # guidance, and do not read the note back after writing it.
+    Visit("notes:save_note", 12, who="editor", method="post", args=("partnership", *CELL),
           data={"text": "A third version", "base_version": 2}, status=302),
     Visit("notes:save_note", 11, who="editor", method="post", args=("partnership", *CELL),
           data={"text": "Typed meanwhile", "base_version": 1}, status=409,
           case="the conflict page"),
-    Visit("notes:save_note", 13, who="editor", method="post", args=("partnership", *CELL),
+    Visit("notes:save_note", 12, who="editor", method="post", args=("partnership", *CELL),
           data={"text": "A third version", "base_version": 2}, headers={"X-Autosave": "1"},
           case="autosave"),
     Visit("notes:status", 10, who="editor", method="post", args=("partnership", *CELL),
@@ -89,7 +90,7 @@ VISITS = [
     Visit("notes:questions", 10, who="editor", method="post", args=("partnership", *CELL),
           data={"discussed": "first question"}, status=302),
     Visit("notes:history", 7, who="viewer", args=("partnership", *CELL)),
-    Visit("notes:restore", 14, who="editor", method="post", args=("partnership", *CELL, 1),
+    Visit("notes:restore", 13, who="editor", method="post", args=("partnership", *CELL, 1),
           data={"base_version": 2}, status=302),
     Visit("workbooks:blank", 21, status=202),
     Visit("workbooks:partnership", 28, who="viewer", args=("partnership",), status=202),
