@@ -151,6 +151,9 @@ CACHES["pages"] = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A workbook render that takes longer than this is stopped and reported as too large.
 WORKBOOK_RENDER_SECONDS = env_int("WORKBOOK_RENDER_SECONDS", 60)
+# A partnership's workbook is rendered again in the background once its notes, ticks and members
+# have not changed for this long (workbooks/prerender.py), so "Print" finds it ready.
+WORKBOOK_SETTLE_SECONDS = env_int("WORKBOOK_SETTLE_SECONDS", 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
