@@ -13,7 +13,9 @@ that saved it and within a second in every other, and a kept page costs no query
 Only a request that carries no cookie but the language's and the CSRF token's gets the cached
 copy, and only such a request fills it: a signed-in person's pages (the header's menu, a cell's
 links into their partnerships), pages with messages, and responses that set a cookie or carry a
-CSRF token are rendered for them alone and never kept. Error pages are never kept.
+CSRF token are rendered for them alone and never kept. Error pages are never kept. The
+language cookie (``collabmodel.middleware.remember_language``) is set further out, on the way
+back: a kept page never carries it, and each visitor still gets it when their language changes.
 
 Cached answers carry a weak ``ETag`` (their content, whatever the nonce), ``Last-Modified``
 (when the model last changed) and ``Cache-Control: public, max-age=0, must-revalidate`` with
@@ -42,8 +44,8 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 VERSION_KEY = "domains:content-version"
-# How long a process goes on with the version it last read: a database query per page saved,
-# against an edit of the model reaching the other app processes up to this much later.
+# How long a process goes on with the version it last read: it spares each page a query, and
+# lets an edit of the model reach the other app processes up to this much later.
 VERSION_CHECK_SECONDS = 1
 NEUTRAL_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 
