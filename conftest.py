@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -32,3 +33,10 @@ def language_of_a_fresh_process():
     language active in the thread, which would carry over to the next test."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no public page kept (domains/page_cache.py): the cache lives in the
+    process's memory, which outlasts a test's rolled-back database."""
+    caches["pages"].clear()

@@ -2,11 +2,13 @@ from django.shortcuts import render
 
 from domains.matrix import arrange
 from domains.models import Cell
+from domains.page_cache import public_page
 
 from .forms import SelfCheckForm
 from .scoring import summarise, where_to_start
 
 
+@public_page
 def self_check(request):
     """Anyone rates the model's statements for their partnership and sees where they stand.
     The answers travel in the address (a GET form) and nothing is stored."""

@@ -117,8 +117,6 @@ def main():
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import transaction
-    from django.test import Client
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
@@ -126,6 +124,16 @@ def main():
     call_command("loaddata", "model", verbosity=0)
 
     print(f"{'page':<42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for name, median, p95, queries in measure_pages(args.requests):
+        print(f"{name:<42} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+
+def measure_pages(requests):
+    """(page, median ms, p95 ms, queries) for each page, in a transaction rolled back."""
+    from django.db import transaction
+    from django.test import Client
+
+    results = []
     try:
         with transaction.atomic():
             partnership, member = build()
@@ -163,11 +171,11 @@ def main():
                 ),
             ]
             for name, client, url in pages:
-                median, p95, queries = measure(client, url, args.requests)
-                print(f"{name:<42} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+                results.append((name, *measure(client, url, requests)))
             raise Rollback
     except Rollback:
         pass
+    return results
 
 
 if __name__ == "__main__":

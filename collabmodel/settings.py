@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "collabmodel.middleware.remember_language",
+    "domains.page_cache.public_page_cache",  # public pages, kept for anonymous visitors
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,6 +168,15 @@ else:
         }
     }
 
+# Public pages as anonymous visitors see them, kept in each app process's memory
+# (domains/page_cache.py): the shared cache above only holds the model's content version.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "public-pages",
+    "TIMEOUT": 60 * 60 * 24,
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+}
+
 # Background work (rendering PDF workbooks) is queued in the database and run by
 # `manage.py db_worker`, so no request worker waits for it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -185,6 +195,9 @@ ACCESSIBILITY_EMAIL = env_str("ACCESSIBILITY_EMAIL", OPERATOR_EMAIL)
 # The national body that enforces the accessibility directive, named on the statement.
 ACCESSIBILITY_ENFORCEMENT_BODY = env_str("ACCESSIBILITY_ENFORCEMENT_BODY", "")
 ACCESSIBILITY_ENFORCEMENT_URL = env_str("ACCESSIBILITY_ENFORCEMENT_URL", "")
+# A partnership's workbook is rendered again in the background once its notes, ticks and members
+# have not changed for this long (workbooks/prerender.py), so "Print" finds it ready.
+WORKBOOK_SETTLE_SECONDS = env_int("WORKBOOK_SETTLE_SECONDS", 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -97,6 +97,11 @@ class CellQuerySet(models.QuerySet):
             "domain__position", "stage__position"
         )
 
+    def named(self):
+        """Cells with their domain and stage, which name them and make their addresses: all a
+        save needs of its cell."""
+        return self.select_related("domain", "stage")
+
     def for_page(self):
         """One cell's page: its tool, example and guidance items in order, each with its
         sources."""

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from .focus import FocusForm
 from .matrix import arrange
 from .models import Cell, Domain, GlossaryTerm, GuidanceItem, Source, Stage
+from .page_cache import public_page
 from .toolkit import GlossaryLinks
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -18,6 +20,7 @@ def home(request):
     )
 
 
+@public_page
 def matrix(request):
     form = FocusForm(request.GET)
     focus = form.focus
@@ -33,6 +36,7 @@ def matrix(request):
     )
 
 
+@public_page
 def domain_detail(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
     cells = Cell.objects.for_matrix().filter(domain=domain)
@@ -43,6 +47,7 @@ def domain_detail(request, slug):
     )
 
 
+@public_page
 def stage_detail(request, slug):
     stage = get_object_or_404(Stage, slug=slug)
     cells = Cell.objects.for_matrix().filter(stage=stage)
@@ -92,6 +97,7 @@ def neighbour_links(cell, cell_url):
     ]  # fmt: skip
 
 
+@public_page
 def cell_detail(request, domain, stage):
     cell = get_object_or_404(Cell.objects.for_page(), domain__slug=domain, stage__slug=stage)
     links = neighbour_links(
@@ -109,6 +115,7 @@ def glossary_links():
     return GlossaryLinks(GlossaryTerm.objects.all(), reverse("domains:glossary"))
 
 
+@public_page
 def warning_signs(request):
     """Every warning sign, grouped by where people notice it, each with its cell."""
     warnings = (
@@ -123,10 +130,12 @@ def warning_signs(request):
     return render(request, "domains/warning_signs.html", {"groups": groups})
 
 
+@public_page
 def glossary(request):
     terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
     return render(request, "domains/glossary.html", {"terms": terms})
 
 
+@public_page
 def sources(request):
     return render(request, "domains/sources.html", {"sources": Source.objects.all()})

@@ -54,7 +54,9 @@ def _save(partnership, cell, author, text, html, base_version, restored_from):
     )
     if not saved:
         raise EditConflict(Note.objects.select_related("updated_by__profile").get(pk=note.pk))
-    note.refresh_from_db()
+    # The row now holds exactly this (the UPDATE matched the version it was based on).
+    note.text, note.html, note.version = text, html, base_version + 1
+    note.updated_at, note.updated_by = now, author
     _record_revision(note, author, now, restored_from)
     partnership.touch(now)
     return note

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Sector
 
+from .signals import activity
+
 ID_ALPHABET = string.ascii_lowercase + string.digits
 PARTNERSHIP_ID_LENGTH = 10
 INVITATION_DAYS = 14
@@ -110,6 +112,7 @@ class Partnership(models.Model):
         partnership's last activity is written, with a single UPDATE of that column."""
         self.last_activity_at = when or timezone.now()
         Partnership.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
+        activity.send(sender=Partnership, partnership=self)
 
 
 class Role(models.TextChoices):

@@ -1,7 +1,7 @@
 """One date format per language everywhere: templates show dates and times only through the
-language's named formats (DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT and their short forms, set for English in
-collabmodel/formats/en/), never a format of their own; machine-readable ones (a <time>
-element's datetime, PDF metadata) are the exception."""
+language's named formats (DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT and their short forms, set
+for English in collabmodel/formats/en/), never a format of their own; machine-readable ones (a
+<time> element's datetime, PDF metadata) are the exception."""
 
 import re
 from pathlib import Path

@@ -18,7 +18,7 @@ from notes.models import NoteStatus
 from notes.progress import with_progress
 from partnerships.models import Membership, Partnership
 
-from .options import CONTINUOUS, LEAVE_OUT_EMPTY
+from .options import CONTINUOUS, LEAVE_OUT_EMPTY, PartnershipWorkbookOptionsForm
 from .render import PdfMetadata, html_to_pdf, render_html
 from .sources import cited_sources
 from .versions import digest, layout_version, model_content_version, partnership_version
@@ -69,6 +69,19 @@ class PartnershipWorkbook:
             layout=params["layout"],
             language=params["language"],
             printed=datetime.date.fromisoformat(params["printed"]),
+        )
+
+    @classmethod
+    def default(cls, partnership, language):
+        """The workbook "Print" gives with no options chosen: the whole model, printed today."""
+        options = PartnershipWorkbookOptionsForm({"lang": language})
+        options.full_clean()
+        return cls(
+            partnership=partnership,
+            focus=Focus(),
+            language=options.cleaned_data.pop("lang"),
+            printed=timezone.localdate(),
+            **options.cleaned_data,
         )
 
     @property

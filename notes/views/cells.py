@@ -159,7 +159,7 @@ def preview_note(request, membership, domain, stage):
 @require_POST
 def save_note(request, membership, domain, stage):
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     form = NoteForm(request.POST)
     if request.POST.get("resolution") == "keep-current":
         messages.info(request, _("The current text was kept; yours was set aside."))
@@ -169,7 +169,9 @@ def save_note(request, membership, domain, stage):
             errors = [error for errors in form.errors.values() for error in errors]
             return JsonResponse({"errors": errors}, status=400)
         form = NoteForm(request.POST, preview_url=cell_url(partnership, cell, "preview"))
-        return render_cell(request, membership, cell, note_form=form, status=400)
+        return render_cell(
+            request, membership, find_cell(domain, stage), note_form=form, status=400
+        )
     try:
         note = save_text(
             partnership,
@@ -209,12 +211,12 @@ def save_note(request, membership, domain, stage):
 @partnership_view(Action.EDIT)
 @require_POST
 def change_status(request, membership, domain, stage):
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     form = StatusForm(request.POST)
     if not form.is_valid():
         if request.htmx:
             return render_status(request, membership, cell, form, status=400)
-        return render_cell(request, membership, cell, status=400)
+        return render_cell(request, membership, find_cell(domain, stage), status=400)
     note = set_status(membership.partnership, cell, request.user, form.cleaned_data["status"])
     said = _("Status set to “%(status)s”.") % {"status": note.get_status_display()}
     if request.htmx:
@@ -276,7 +278,7 @@ def render_ticks(request, partnership, cell, form, said="", status=200):
 @partnership_view(Action.VIEW)
 def history(request, membership, domain, stage):
     partnership = membership.partnership
-    cell = find_cell(domain, stage, Cell.objects.select_related("domain", "stage"))
+    cell = find_cell(domain, stage, Cell.objects.named())
     note = note_for(partnership, cell)
     revisions = list(
         Revision.objects.filter(note__partnership=partnership, note__cell=cell).select_related(
@@ -317,7 +319,7 @@ def compare(form):
 @require_POST
 def restore(request, membership, domain, stage, version):
     partnership = membership.partnership
-    cell = find_cell(domain, stage)
+    cell = find_cell(domain, stage, Cell.objects.named())
     revision = Revision.objects.filter(
         note__partnership=partnership, note__cell=cell, version=version
     ).first()
