@@ -84,6 +84,11 @@ class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
         [(PAGE_PER_CELL, _("Each cell on a new page")), (CONTINUOUS, _("One cell after another"))],
         _("“%(value)s” is not a layout we print. Choose from: {choices}."),
     )
+    self_assessment = forms.BooleanField(
+        label=_("Include the latest self-assessment results"),
+        help_text=_("The grid and where to start of the latest closed round that shows results."),
+        required=False,
+    )
 
     def clean_empty(self):
         return self.cleaned_data["empty"] or LEAVE_OUT_EMPTY
