@@ -86,7 +86,10 @@ class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
     )
     self_assessment = forms.BooleanField(
         label=_("Include the latest self-assessment results"),
-        help_text=_("The grid and where to start of the latest closed round that shows results."),
+        help_text=_(
+            "The median rating in each cell and where to start, from the latest closed round"
+            " with results to show."
+        ),
         required=False,
     )
 
