@@ -120,7 +120,7 @@ def test_a_round_closed_by_its_date_is_printed(cast):
     Round.objects.filter(pk=round.pk).update(
         closes_on=timezone.localdate() - datetime.timedelta(days=1)
     )
-    assert PartnershipWorkbook.assessment(workbook(cast)).round == round
+    assert workbook(cast).assessment().round == round
 
 
 def test_the_option_and_the_round_printed_are_in_the_cache_key(cast):
