@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -40,6 +41,12 @@ class RoundQuerySet(models.QuerySet):
             .annotate(respondent_count=models.Count("responses", filter=answered, distinct=True))
             .order_by("-opened_at", "-pk")
         )
+
+    def closed_newest_first(self, partnership):
+        """A partnership's closed rounds, the latest closed first, with how many answered."""
+        closed = models.Q(closed_at__isnull=False) | models.Q(closes_on__lt=timezone.localdate())
+        closed_on = Coalesce(TruncDate("closed_at"), "closes_on")
+        return self.for_list(partnership).filter(closed).order_by(closed_on.desc(), "-pk")
 
 
 class Round(models.Model):

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from domains.matrix import arrange
 
-from .models import ANONYMOUS_MINIMUM, Answer
+from .models import ANONYMOUS_MINIMUM, Answer, Round
 from .scoring import RATING_CHOICES, SCALE, score, summarise, where_to_start
 
 
@@ -128,6 +128,19 @@ def results_for(round, statements=None):
         else:
             result.comments.sort(key=lambda comment: str(comment.user or ""))
     return Results(round, list(cells.values()), len(respondents), visible)
+
+
+def latest_closed_results(partnership):
+    """The results of the partnership's latest closed round that shows them, or None.
+
+    Rounds are taken newest first (by the day they closed); those with too few members
+    answered are passed over before their answers are read, and results_for decides."""
+    for round in Round.objects.closed_newest_first(partnership):
+        if round.respondent_count >= (ANONYMOUS_MINIMUM if round.is_anonymous else 1):
+            results = results_for(round)
+            if results.visible:
+                return results
+    return None
 
 
 def changes(results, earlier):

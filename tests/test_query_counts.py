@@ -118,6 +118,8 @@ VISITS = [
           data={"base_version": 2}, status=302),
     Visit("workbooks:blank", 21, status=202),
     Visit("workbooks:partnership", 28, who="viewer", args=("partnership",), status=202),
+    Visit("workbooks:partnership", 31, who="viewer", args=("partnership",), status=202,
+          data={"self_assessment": "on"}, case="with the latest self-assessment"),
     Visit("assessments:rounds", 5, who="viewer", args=("partnership",)),
     Visit("assessments:open", 6, who="facilitator", args=("partnership",)),
     Visit("assessments:open", 10, who="facilitator", method="post", args=("partnership",),

@@ -106,12 +106,17 @@ def test_the_partnership_page_offers_its_focus_as_a_workbook(client, cast):
     assert form.find("button").get_text() == "Print this as a workbook"
     fields = {}
     for field in form.find_all(["input", "select"]):
+        label = form.find("label", attrs={"for": field.get("id")})
+        if field.get("type") == "checkbox":
+            assert label.get_text(strip=True) == "Include the latest self-assessment results"
+            assert not field.has_attr("checked")  # off by default: a browser sends nothing
+            continue
         chosen = field if field.name == "input" else field.find("option", selected=True)
         fields.setdefault(field["name"], []).append(
             (chosen or field.find("option"))["value"]  # a browser sends a select's first option
         )
-        label = form.find("label", attrs={"for": field.get("id")})
         assert field["type"] == "hidden" if field.name == "input" else label.get_text()
+    assert form.find("input", type="checkbox")["name"] == "self_assessment"
     assert fields == {
         "domains": ["leadership", "motivation"],
         "paper": ["a4"],
@@ -126,6 +131,10 @@ def test_the_partnership_page_offers_its_focus_as_a_workbook(client, cast):
     query = "&".join(f"{name}={value}" for name, values in fields.items() for value in values)
     assert client.get(url(cast.partnership, query)).status_code == 202
     assert queued_params()["domains"] == ["leadership", "motivation"]
+    assert queued_params()["self_assessment"] is False
+    assert client.get(url(cast.partnership, query + "&self_assessment=on")).status_code == 202
+    queued = [task.args_kwargs["args"][1]["self_assessment"] for task in DBTaskResult.objects.all()]
+    assert sorted(queued) == [False, True]  # a workbook of its own, with the chapter
 
 
 def test_once_rendered_the_workbook_downloads_named_for_the_partnership_and_day(client, cast):

@@ -84,6 +84,14 @@ class PartnershipWorkbookOptionsForm(WorkbookOptionsForm):
         [(PAGE_PER_CELL, _("Each cell on a new page")), (CONTINUOUS, _("One cell after another"))],
         _("“%(value)s” is not a layout we print. Choose from: {choices}."),
     )
+    self_assessment = forms.BooleanField(
+        label=_("Include the latest self-assessment results"),
+        help_text=_(
+            "The median rating in each cell and where to start, from the latest closed round"
+            " with results to show."
+        ),
+        required=False,
+    )
 
     def clean_empty(self):
         return self.cleaned_data["empty"] or LEAVE_OUT_EMPTY

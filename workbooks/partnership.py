@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from assessments.results import latest_closed_results
 from domains.focus import Focus
 from domains.models import Cell
 from notes.markup import saved_html
@@ -21,7 +22,13 @@ from partnerships.models import Membership, Partnership
 from .options import CONTINUOUS, LEAVE_OUT_EMPTY, PartnershipWorkbookOptionsForm
 from .render import PdfMetadata, html_to_pdf, render_html
 from .sources import cited_sources
-from .versions import digest, layout_version, model_content_version, partnership_version
+from .versions import (
+    assessment_version,
+    digest,
+    layout_version,
+    model_content_version,
+    partnership_version,
+)
 
 # A link as notes/markup.py stores it (sanitised by nh3: one href, quoted; no link in a link).
 LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<words>.*?)</a>', re.DOTALL)
@@ -55,6 +62,7 @@ class PartnershipWorkbook:
     layout: str
     language: str
     printed: datetime.date
+    self_assessment: bool = False
 
     kind = "partnership"
 
@@ -69,6 +77,7 @@ class PartnershipWorkbook:
             layout=params["layout"],
             language=params["language"],
             printed=datetime.date.fromisoformat(params["printed"]),
+            self_assessment=params["self_assessment"],
         )
 
     @classmethod
@@ -95,6 +104,7 @@ class PartnershipWorkbook:
             "layout": self.layout,
             "language": self.language,
             "printed": self.printed.isoformat(),
+            "self_assessment": self.self_assessment,
         }
 
     def cache_key(self):
@@ -103,6 +113,7 @@ class PartnershipWorkbook:
                 model_content_version(self.language),
                 partnership_version(self.partnership, self.focus),
                 layout_version(),
+                self.self_assessment and assessment_version(self.assessment()),
                 self.params,
             ]
         )
@@ -125,6 +136,10 @@ class PartnershipWorkbook:
         for cell in cells:
             cell.note_html = with_addresses(saved_html(cell.note))
         return cells
+
+    def assessment(self):
+        """The results the workbook prints when asked to (None: no closed round shows any)."""
+        return latest_closed_results(self.partnership)
 
     def printed_cells(self, cells):
         """The cells to print: all, or those the partnership has recorded something on."""
@@ -151,6 +166,8 @@ class PartnershipWorkbook:
                     "cells": printed,
                     "left_out": len(cells) - len(printed),
                     "sources": cited_sources(printed),
+                    "self_assessment": self.self_assessment,
+                    "results": self.self_assessment and self.assessment(),
                     "running_header": self.partnership.name,
                 },
                 metadata=metadata,

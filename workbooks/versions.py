@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import translation
 
 from accounts.models import display_name
+from assessments.results import aggregates
 from domains.models import Cell, Domain, GuidanceItem, Source, Stage
 from notes.progress import progress
 from partnerships.models import Membership
@@ -28,6 +29,7 @@ LAYOUT_DIRECTORIES = [
     settings.BASE_DIR / "static" / "workbooks",
     settings.BASE_DIR / "templates" / "domains" / "includes",
     settings.BASE_DIR / "templates" / "notes" / "includes",
+    settings.BASE_DIR / "templates" / "assessments" / "includes",
     settings.BASE_DIR / "locale",  # the workbooks' fixed text in every language
 ]
 
@@ -80,6 +82,16 @@ def partnership_version(partnership, focus):
         "user__profile__organisation", "user__profile__sector",
     )  # fmt: skip
     return digest([partnership.name, partnership.goal, notes, ticks, list(members.order_by("pk"))])
+
+
+def assessment_version(results):
+    """The self-assessment results a workbook prints: the round and its figures per cell."""
+    if results is None:
+        return None
+    round = results.round
+    return digest(
+        [round.pk, round.title, round.closed_on, results.respondents, aggregates(results)]
+    )
 
 
 @cache

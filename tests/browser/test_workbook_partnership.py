@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from domains.models import Cell
 from notes.editing import save_text
 
-from ..pdf import cell_bookmarks, page_texts, read
+from ..assessment_rounds import answered_and_closed
+from ..pdf import bookmarks, cell_bookmarks, page_texts, read
 from ..people import make_partnership, make_user
 from ..worker import run_worker
 from .conftest import axe_violations, signed_in
@@ -56,3 +57,22 @@ def test_without_javascript_the_form_and_the_preparing_page_still_work(site, bro
     assert len(cell_bookmarks(pdf)) == 5
     assert round(pdf.pages[0].mediabox.height) == 792
     context.close()
+
+
+def test_a_member_prints_the_workbook_with_the_latest_self_assessment(site, cast, browser):
+    answered_and_closed(cast, ["1", "2", "2"], title="Autumn check")
+    page = signed_in(browser.new_context(bypass_csp=True), site, cast.viewer)
+    page.goto(f"{site.url}/en/partnerships/{cast.partnership.pk}/?domains=leadership")
+    option = page.get_by_label("Include the latest self-assessment results")
+    expect(option).not_to_be_checked()
+    option.check()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Print this as a workbook").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Preparing your workbook…")
+    with page.expect_download(timeout=30_000) as download:
+        run_worker()
+    pdf = Path(download.value.path()).read_bytes()
+    assert "Self-assessment" in [title for title, _page in bookmarks(read(pdf))]
+    text = " ".join(page_texts(pdf))
+    assert "Autumn check" in text
+    assert "Concern (2)" in text
