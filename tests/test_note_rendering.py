@@ -6,10 +6,10 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
-from markdown_it import MarkdownIt
 
 from domains.focus import Focus
 from notes.editing import save_text
+from notes.markup import NoteParser
 from notes.models import Note
 from workbooks.partnership import PartnershipWorkbook
 
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def never_parsed():
-    return mock.patch.object(MarkdownIt, "parse", side_effect=AssertionError("parsed again"))
+    """Notes are never parsed again (a cell's tool, model content, has a parser of its own)."""
+    return mock.patch.object(NoteParser, "parse", side_effect=AssertionError("parsed again"))
 
 
 def test_saving_and_restoring_store_the_rendered_text(cast, cell):

@@ -77,7 +77,7 @@ class PartnershipWorkbook:
             layout=params["layout"],
             language=params["language"],
             printed=datetime.date.fromisoformat(params["printed"]),
-            self_assessment=params["self_assessment"],
+            self_assessment=params.get("self_assessment", False),  # queued before the option
         )
 
     @classmethod

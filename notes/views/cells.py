@@ -66,10 +66,10 @@ def text_with_template(text, cell, choice):
     """The note's text as the editor shows it: with the cell tool's template put in if asked
     (``?template=start`` into an empty note, ``?template=append`` after the text). Nothing is
     saved until the member saves."""
-    template = cell.tool.note_text()
     if choice == START_FROM_TEMPLATE and not text.strip():
-        return template
+        return cell.tool.note_text()
     if choice == ADD_TEMPLATE:
+        template = cell.tool.note_text()
         return f"{text.rstrip()}\n\n{template}" if text.strip() else template
     return text
 
