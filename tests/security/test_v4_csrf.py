@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from domains.models import Cell
 from notes.editing import save_text
 
+from ..assessment_rounds import a_round
 from ..people import PASSWORD, invite
 from ..test_access import everything
 
@@ -34,7 +35,9 @@ def scene(cast):
     save_text(cast.partnership, cell, cast.facilitator, "A plan, agreed", note.version)
     invitation, token = invite(cast.partnership, "nora@example.org", invited_by=cast.facilitator)
     get_user_model().objects.filter(pk=cast.facilitator.pk).update(is_staff=True, is_superuser=True)
+    round = a_round(cast.partnership, cast.facilitator)
     return {
+        "round_id": round.pk,
         "partnership_id": cast.partnership.pk,
         "member_id": cast.membership(cast.viewer).pk,
         "invitation_id": invitation.pk,
