@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from domains.focus import Focus
+from domains.focus import Focus, domains_field, stages_field
 from domains.models import Domain, Stage
 
 from .models import ANONYMOUS_MINIMUM, COMMENT_MAX_LENGTH, Mode, Round
@@ -48,18 +48,8 @@ class SelfCheckForm(forms.Form):
 class RoundForm(forms.ModelForm):
     """Opening a round: its title, focus, closing date and mode."""
 
-    domains = forms.MultipleChoiceField(
-        label=_("Domains"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave all unticked to include every domain."),
-    )
-    stages = forms.MultipleChoiceField(
-        label=_("Stages"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave all unticked to include every stage."),
-    )
+    domains = domains_field()
+    stages = stages_field()
     mode = forms.ChoiceField(label=_("Mode"), initial=Mode.ANONYMOUS, widget=forms.RadioSelect)
 
     class Meta:

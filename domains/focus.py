@@ -82,19 +82,29 @@ def split_focus_query(query: QueryDict) -> QueryDict:
     return data
 
 
-class FocusForm(forms.Form):
-    domains = forms.MultipleChoiceField(
+def domains_field():
+    """The focus's choice of domains, as every form that narrows the model asks it."""
+    return forms.MultipleChoiceField(
         label=_("Domains"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave all unticked to include every domain."),
     )
-    stages = forms.MultipleChoiceField(
+
+
+def stages_field():
+    """The focus's choice of stages, as every form that narrows the model asks it."""
+    return forms.MultipleChoiceField(
         label=_("Stages"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave all unticked to include every stage."),
     )
+
+
+class FocusForm(forms.Form):
+    domains = domains_field()
+    stages = stages_field()
 
     def __init__(self, query: QueryDict):
         bound = any(name in query for name in FOCUS_FIELDS)
